@@ -1,0 +1,32 @@
+# The two set-up commands of the README: `make run` and `make test`. Both work on a fresh machine.
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+PORT   ?= 5000
+SITE_PORT ?= 8000
+FLASK  := $(BIN)/flask --app portal
+
+.PHONY: venv translations demo run test site clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+translations: venv
+	@find portal -type d -name translations | while read dir; do $(BIN)/pybabel compile -f -d $$dir; done
+
+demo: translations
+	$(FLASK) db-upgrade
+	$(FLASK) seed-demo
+
+run: demo
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: translations
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) instance _site .pytest_cache

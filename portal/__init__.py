@@ -1,0 +1,49 @@
+"""The Fuxin Talent portal: application factory."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from flask import Flask
+
+from portal import db, errors, i18n, navigation, permissions, secret_key, template_filters
+from portal.config import Config
+from portal.extensions import csrf, login_manager
+
+
+def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
+    """Build the app from Config, then `config` (a mapping or a Config subclass) on top."""
+    app = Flask(__name__, instance_path=Config.INSTANCE_DIR)
+    app.config.from_object(Config)
+    if isinstance(config, type):
+        app.config.from_object(config)
+    elif config:
+        app.config.from_mapping(config)
+    secret_key.ensure_secret_key(app)
+
+    db.init_app(app)
+    csrf.init_app(app)
+    i18n.init_app(app)
+    login_manager.init_app(app)
+    permissions.init_login_manager()
+    errors.init_app(app)
+    navigation.init_app(app)
+    template_filters.init_app(app)
+    _register_blueprints(app)
+    _register_cli(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from portal.apply import bp as apply_bp
+    from portal.auth import bp as auth_bp
+    from portal.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(apply_bp, url_prefix="/apply")
+
+
+def _register_cli(app: Flask) -> None:
+    from portal import cli
+
+    cli.init_app(app)

@@ -1,0 +1,116 @@
+"""Fictional demo data: one account per role and applicants in several states. Idempotent."""
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from portal import db, idcard, workflow
+from portal.clock import utcnow
+from portal.models import Application, User
+from portal.services import accounts
+from portal.services import applications as apply_service
+from portal.services.transitions import record_event
+
+DEMO_PASSWORD = "fuxin2026"
+DEMO_DOMAIN = "demo.fuxin.example"
+
+# email local part, role, division, phone, display name (all fictional)
+ACCOUNTS = [
+    ("admin", "admin", None, "13900000001", "演示管理员"),
+    ("hr.city", "hr", None, "13900000002", "市人才办 王审核"),
+    ("hr.haizhou", "hr", "210902", "13900000003", "海州区人社 李初审"),
+    ("expert", "expert", None, "13900000004", "赵专家"),
+    ("station", "station_manager", None, "13900000005", "孙站长"),
+    ("applicant", "applicant", None, "13900000006", "周申报"),
+]
+
+# name, birth date, sequence, employer, category, industry, division, target state
+APPLICANTS = [
+    ("陈思远", "19870412", "035", "阜新智能装备制造有限公司", "C", "equipment", "210902", workflow.SUBMITTED),
+    ("刘晓晴", "19920903", "028", "阜新绿源食品科技有限公司", "D", "green_food", "210911", workflow.QUALIFICATION),
+    ("韩明哲", "19800115", "011", "辽西新能源研究院", "B", "new_energy", "210921", workflow.EXPERT_REVIEW),
+    ("吴佳宁", "19950621", "046", "彰武精细化工园区管委会", "E", "fine_chemicals", "210922", workflow.RETURNED),
+    ("高子谦", "19830730", "057", "阜新高新区无人机产业园", "B", "unmanned_systems", "HTZ", workflow.RECOGNISED),
+    ("马若琳", "19900228", "064", "阜新氢能装备有限公司", "D", "hydrogen", "210903", workflow.WITHDRAWN),
+]
+
+TINY_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def make_id_number(area: str, birth: str, sequence: str) -> str:
+    """A checksum-valid, fictional ID number for demo and test data."""
+    first17 = f"{area}{birth}{sequence}"
+    return first17 + idcard.check_character(first17)
+
+
+def _ensure_account(local: str, role: str, division: str | None, phone: str, name: str) -> tuple[User, bool]:
+    email = f"{local}@{DEMO_DOMAIN}"
+    user = accounts.find_by_email(email)
+    if user is not None:
+        return user, False
+    user = accounts.create_user(email, DEMO_PASSWORD, role, phone=phone, full_name=name, division_code=division)
+    return user, True
+
+
+def _seed_application(index: int, row: tuple, city_hr: User) -> bool:
+    name, birth, seq, employer, category, industry, division, target = row
+    email = f"talent{index + 1}@{DEMO_DOMAIN}"
+    if accounts.find_by_email(email):
+        return False
+    phone = f"1370000{index + 1:04d}"
+    user = accounts.create_user(email, DEMO_PASSWORD, "applicant", phone=phone, full_name=name)
+    application = apply_service.start_or_resume(user)
+    apply_service.save_step(application, 1, {
+        "full_name": name, "id_number": make_id_number("210902", birth, seq), "phone": phone,
+        "email": email, "address": f"辽宁省阜新市示例路 {index + 10} 号"}, advance=True)
+    apply_service.save_step(application, 2, {
+        "education_level": "doctorate" if category in "AB" else "masters", "degree": "",
+        "graduate_school": "辽宁工程技术大学", "major": "机械工程", "professional_title": "高级工程师",
+        "title_level": "senior_associate"}, advance=True)
+    apply_service.save_step(application, 3, {
+        "employer": employer, "position": "技术负责人", "category_code": category,
+        "industry_code": industry, "division_code": division}, advance=True)
+    for code in apply_service.required_materials(category):
+        apply_service.add_material(application, code, f"{code}.pdf", io.BytesIO(TINY_PDF))
+    apply_service.save_consents(application, privacy=True, publication=index % 2 == 0)
+    apply_service.submit(application, user)
+    _advance_for_demo(application, target, user, city_hr)
+    return True
+
+
+def _advance_for_demo(application: Application, target: str, owner: User, city_hr: User) -> None:
+    """Walk a demo application to `target`, recording each step in its history."""
+    if target == workflow.WITHDRAWN:
+        apply_service.withdraw(application, owner, "演示：申请人主动撤回")
+        return
+    path = {
+        workflow.QUALIFICATION: [workflow.QUALIFICATION],
+        workflow.RETURNED: [workflow.QUALIFICATION, workflow.RETURNED],
+        workflow.EXPERT_REVIEW: [workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW,
+                                 workflow.EXPERT_REVIEW],
+        workflow.RECOGNISED: [workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW,
+                              workflow.EXPERT_REVIEW, workflow.DECISION, workflow.PUBLICITY, workflow.RECOGNISED],
+    }.get(target, [])
+    with db.transaction():
+        for state in path:
+            record_event(application, application.state, state, city_hr, "演示数据")
+            application.state = state
+        application.updated_at = utcnow() - timedelta(days=len(path))
+
+
+def seed_demo() -> int:
+    """Create whatever demo records are missing; returns how many were created."""
+    created = 0
+    users = {}
+    for row in ACCOUNTS:
+        users[row[0]], new = _ensure_account(*row)
+        created += new
+    for index, row in enumerate(APPLICANTS):
+        created += _seed_application(index, row, users["hr.city"])
+    demo_applicant = users["applicant"]
+    if db.session.scalar(select(Application.id).where(Application.applicant_id == demo_applicant.id)) is None:
+        apply_service.start_or_resume(demo_applicant)
+        created += 1
+    return created

@@ -1,0 +1,38 @@
+"""Language choice: Simplified Chinese first, English second, picked by ?lang= or the session."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, request, session
+
+from portal.extensions import babel
+
+
+def select_locale() -> str:
+    """The language for this request: an explicit ?lang=, then the session, then Chinese."""
+    languages = current_app.config["LANGUAGES"]
+    requested = request.args.get("lang")
+    if requested in languages:
+        session["lang"] = requested
+        return requested
+    chosen = session.get("lang")
+    return chosen if chosen in languages else current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def translation_directories(app: Flask) -> str:
+    """Every translations/ folder in the package: one per blueprint keeps catalogs small."""
+    root = Path(app.root_path)
+    folders = sorted(str(p) for p in root.glob("**/translations") if p.is_dir())
+    return ";".join(folders)
+
+
+def init_app(app: Flask) -> None:
+    """Bind Flask-Babel with the locale selector and the per-blueprint catalogs."""
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", translation_directories(app))
+    babel.init_app(app, locale_selector=select_locale)
+
+    @app.context_processor
+    def inject_language():
+        from flask_babel import get_locale
+
+        return {"current_lang": str(get_locale())}

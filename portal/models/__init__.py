@@ -1,0 +1,18 @@
+"""Every model module is imported here so Base.metadata knows all tables."""
+from portal.models.users import LoginAttempt, Role, User
+from portal.models.applications import (
+    Application,
+    ApplicationEvent,
+    ApplicationSnapshot,
+    Material,
+)
+
+__all__ = [
+    "Application",
+    "ApplicationEvent",
+    "ApplicationSnapshot",
+    "LoginAttempt",
+    "Material",
+    "Role",
+    "User",
+]

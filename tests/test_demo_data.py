@@ -1,0 +1,28 @@
+"""seed-demo creates one account per role and applicants in several states, and is idempotent."""
+from sqlalchemy import func, select
+
+from portal import db
+from portal.demo_data import DEMO_PASSWORD
+from portal.models import Application, ApplicationEvent, User
+from portal.models.users import Role
+
+
+def _counts():
+    return (db.session.scalar(select(func.count()).select_from(User)),
+            db.session.scalar(select(func.count()).select_from(Application)),
+            db.session.scalar(select(func.count()).select_from(ApplicationEvent)))
+
+
+def test_seed_demo_is_idempotent_and_covers_roles_and_states(runner, client):
+    first = runner.invoke(args=["seed-demo"])
+    assert first.exit_code == 0, first.output
+    before = _counts()
+    second = runner.invoke(args=["seed-demo"])
+    assert second.exit_code == 0 and "(0 new records)" in second.output
+    assert _counts() == before
+    roles = set(db.session.scalars(select(User.role)))
+    assert roles == {role.value for role in Role}
+    states = set(db.session.scalars(select(Application.state)))
+    assert {"draft", "submitted", "returned", "recognised", "withdrawn"} <= states
+    response = client.post("/login", data={"email": "applicant@demo.fuxin.example", "password": DEMO_PASSWORD})
+    assert response.status_code == 302
