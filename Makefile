@@ -6,7 +6,7 @@ PORT   ?= 5000
 SITE_PORT ?= 8000
 FLASK  := $(BIN)/flask --app portal
 
-.PHONY: venv translations demo run test site clean
+.PHONY: venv translations demo run test site clean migration
 
 venv: $(VENV)/.installed
 
@@ -30,3 +30,9 @@ test: translations
 
 clean:
 	rm -rf $(VENV) instance _site .pytest_cache
+
+# Autogenerate a migration from the models: make migration REV=0003 MESSAGE="what changed"
+migration: venv
+	rm -f /tmp/fx-migration-$(REV).sqlite3
+	$(BIN)/python -c "from portal.db import upgrade_database; upgrade_database('sqlite:////tmp/fx-migration-$(REV).sqlite3')"
+	DATABASE_URL=sqlite:////tmp/fx-migration-$(REV).sqlite3 $(BIN)/alembic -c portal/migrations/alembic.ini revision --autogenerate --rev-id $(REV) -m "$(MESSAGE)"

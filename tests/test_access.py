@@ -62,3 +62,21 @@ def test_anonymous_users_are_sent_to_sign_in(client, a_and_b):
     _a, _b, application = a_and_b
     response = client.get(f"/apply/{application.id}")
     assert response.status_code == 302 and "/login?next=" in response.location
+
+
+def test_staff_viewing_a_file_is_audited_but_the_owner_is_not(client, auth, a_and_b, make_user):
+    from portal import db
+    from portal.models import AuditEntry
+
+    a, _b, application = a_and_b
+    material = application.materials[0]
+    auth.login(a)
+    client.get(f"/apply/{application.id}/materials/{material.id}").close()
+    assert db.session.query(AuditEntry).count() == 0
+    auth.logout()
+    hr = make_user("hr")
+    auth.login(hr)
+    client.get(f"/apply/{application.id}/materials/{material.id}").close()
+    [entry] = db.session.query(AuditEntry).all()
+    assert (entry.actor_id, entry.action, entry.object_id) == (hr.id, "material.view", str(application.id))
+    assert entry.details["material_id"] == material.id

@@ -7,6 +7,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal import access, db, storage, workflow
+from portal.services import audit
 from portal.apply import bp
 from portal.apply.forms import ConsentForm, EducationForm, EmploymentForm, MaterialForm, PersonalForm, WithdrawForm
 from portal.apply.step_handling import collect_step_values
@@ -161,6 +162,9 @@ def material_file(app_id: int, material_id: int):
     path = storage.path_of(material.stored_name)
     if not path.exists():
         abort(404)
+    if current_user.id != material.application.applicant_id:
+        audit.record_now(current_user, "material.view", "application", app_id, material_id=material.id,
+                         material_type=material.material_type)
     response = send_file(path, mimetype=material.content_type, as_attachment=not request.args.get("inline"),
                          download_name=material.original_name, max_age=0)
     response.headers["Cache-Control"] = "private, no-store"

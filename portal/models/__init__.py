@@ -1,5 +1,6 @@
 """Every model module is imported here so Base.metadata knows all tables."""
 from portal.models.users import LoginAttempt, Role, User
+from portal.models.audit import AuditEntry
 from portal.models.applications import (
     Application,
     ApplicationEvent,
@@ -9,6 +10,7 @@ from portal.models.applications import (
 
 __all__ = [
     "Application",
+    "AuditEntry",
     "ApplicationEvent",
     "ApplicationSnapshot",
     "LoginAttempt",
