@@ -5,7 +5,7 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from portal import db, errors, i18n, navigation, permissions, secret_key, template_filters
+from portal import db, errors, i18n, navigation, permissions, secret_key, security_headers, template_filters
 from portal.config import Config
 from portal.extensions import csrf, login_manager
 
@@ -28,6 +28,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     errors.init_app(app)
     navigation.init_app(app)
     template_filters.init_app(app)
+    security_headers.init_app(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
