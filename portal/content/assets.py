@@ -1,0 +1,64 @@
+"""Find the files a page's HTML references relatively, so the build can copy them."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from portal.content.errors import ContentError
+from portal.content.page import Asset
+
+
+class _RefCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and (name == "src" or (name == "href" and tag == "a")):
+                self.refs.append(value)
+
+
+def _is_relative_file(ref: str) -> bool:
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc or ref.startswith(("/", "#", "?")):
+        return False
+    # A relative link to another page ("../apply/") is not a file to copy.
+    return bool(parts.path) and not parts.path.endswith("/") and "." in posixpath.basename(parts.path)
+
+
+def file_sha256(path: Path) -> str:
+    """Return the hex SHA-256 of the bytes of ``path``."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def find_assets(html: str, page_file: Path) -> tuple[Asset, ...]:
+    """Return the files that ``html`` (rendered from ``page_file``) references relatively.
+
+    Every relative ``src`` and every relative ``<a href>`` to a file name
+    with an extension is resolved against the folder of ``page_file``. A
+    reference that climbs out of that folder (``..``) or names a file that
+    does not exist raises ContentError naming the page and the reference.
+    Markdown files linked this way are treated as page links, not assets.
+    """
+    collector = _RefCollector()
+    collector.feed(html)
+    found: dict[str, Asset] = {}
+    for ref in collector.refs:
+        if not _is_relative_file(ref):
+            continue
+        path = posixpath.normpath(unquote(urlsplit(ref).path))
+        if path.endswith(".md"):
+            continue
+        if path.startswith("../") or path == "..":
+            raise ContentError(page_file, "body", f"image or file {ref!r} is outside the page's folder")
+        source = page_file.parent / path
+        if not source.is_file():
+            raise ContentError(page_file, "body", f"image or file {ref!r} does not exist")
+        if path not in found:
+            found[path] = Asset(ref=path, source=source.resolve(), sha256=file_sha256(source))
+    return tuple(found.values())

@@ -1,0 +1,60 @@
+"""The one reader: a Markdown file with YAML front matter in, ``(metadata, html)`` out."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from portal.content.assets import find_assets
+from portal.content.errors import ContentError
+from portal.content.frontmatter_schema import validate_metadata
+from portal.content.page import Page, PageMeta
+from portal.content.rendering import render_markdown
+
+
+def read_file(path: Path) -> tuple[PageMeta, str]:
+    """Return the validated metadata and sanitised HTML of the file at ``path``.
+
+    Raises ContentError naming the file (and the field) when the file is not
+    UTF-8, its front matter is not valid YAML, or a field is wrong.
+    """
+    return _parse(path, path.read_bytes())
+
+
+def read_page(path: Path, content_root: Path, section: str) -> Page:
+    """Return the full Page for ``path`` inside ``content_root``.
+
+    Besides metadata and HTML the page records its source path relative to
+    ``content_root``, the SHA-256 of its bytes (for incremental builds) and
+    the relatively referenced files beside it (for the build to copy).
+    """
+    data = path.read_bytes()
+    meta, html = _parse(path, data)
+    return Page(
+        section=section,
+        meta=meta,
+        html=html,
+        source=path.relative_to(content_root).as_posix(),
+        sha256=hashlib.sha256(data).hexdigest(),
+        assets=find_assets(html, path),
+    )
+
+
+def _parse(path: Path, data: bytes) -> tuple[PageMeta, str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ContentError(path, "file", f"is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    if not text.lstrip().startswith("---"):
+        raise ContentError(path, "front matter", "is missing (the file must start with ---)")
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        raise ContentError(path, "front matter", f"is not valid YAML: {exc}") from None
+    except (TypeError, ValueError, AttributeError):
+        # python-frontmatter fails this way when the YAML is not a mapping.
+        raise ContentError(path, "front matter", "must be a mapping of field: value") from None
+    return validate_metadata(post.metadata, path), render_markdown(post.content)

@@ -1,0 +1,156 @@
+"""The privacy guard: scan every text file of a built site for personal data.
+
+The caller supplies the forbidden terms (every applicant's ID number, phone
+and email, and the names of people who did not consent to publication).
+Numbers are matched however they are formatted (``13812345678``,
+``138 1234 5678``, ``138-1234-5678``, ``+86 138.1234.5678``), emails case
+insensitively, and all terms also after HTML entities and %-escapes are
+decoded. Hits report a masked term, so the report does not leak it again.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+KINDS = ("id_number", "phone", "email", "name")
+# A run of digits that may be broken up by spaces, hyphens, dots, brackets
+# or no-break spaces; an ID number may end in X.
+_NUMBER_RUN = re.compile(r"\d(?:[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}\d)*(?:[\s\-.]{0,2}[Xx])?")
+_SNIFF_BYTES = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class ForbiddenTerm:
+    """A value that must never be published; ``label`` says whose it is (e.g. an application id)."""
+
+    kind: str
+    value: str
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"kind must be one of {KINDS}, got {self.kind!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class PrivacyHit:
+    """A forbidden term found in an output file (``term`` is masked)."""
+
+    file: str
+    kind: str
+    term: str
+    label: str
+
+    def __str__(self) -> str:
+        who = f" ({self.label})" if self.label else ""
+        return f"{self.file}: {self.kind} {self.term}{who}"
+
+
+def mask(kind: str, value: str) -> str:
+    """A display form of ``value`` that identifies the term to staff but does not reveal it."""
+    if kind in ("phone", "id_number"):
+        digits = _digits(value)
+        return digits[:3] + "*" * max(len(digits) - 7, 1) + digits[-4:]
+    if kind == "email":
+        local, _, domain = value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    return value[:1] + "*" * max(len(value) - 1, 1)
+
+
+def _digits(value: str) -> str:
+    digits = re.sub(r"[^\dXx]", "", value).upper()
+    # Phone numbers are compared without the country code.
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    return digits
+
+
+class PrivacyGuard:
+    """A compiled set of forbidden terms, ready to scan text or a whole site."""
+
+    def __init__(self, terms: Iterable[ForbiddenTerm]) -> None:
+        self._numbers: dict[str, ForbiddenTerm] = {}
+        self._emails: dict[str, ForbiddenTerm] = {}
+        self._names: dict[str, ForbiddenTerm] = {}
+        for term in terms:
+            if term.kind in ("phone", "id_number"):
+                self._numbers[_digits(term.value)] = term
+            elif term.kind == "email":
+                self._emails[term.value.strip().lower()] = term
+            elif term.value.strip():
+                self._names[term.value.strip()] = term
+        self._lengths = sorted({len(n) for n in self._numbers})
+        self._email_re = _alternation(self._emails, re.IGNORECASE)
+        self._name_re = _alternation(self._names, 0)
+
+    def scan_text(self, text: str) -> list[ForbiddenTerm]:
+        """The forbidden terms occurring in ``text``, each once, in a stable order."""
+        found: dict[tuple[str, str], ForbiddenTerm] = {}
+        variants = {text, html.unescape(text)}
+        variants |= {unquote(v) for v in variants if "%" in v}
+        for variant in variants:
+            for term in self._scan_variant(variant):
+                found[(term.kind, term.value)] = term
+        return [found[key] for key in sorted(found)]
+
+    def _scan_variant(self, text: str) -> Iterable[ForbiddenTerm]:
+        if self._numbers:
+            for match in _NUMBER_RUN.finditer(text):
+                run = re.sub(r"[^\dXx]", "", match.group()).upper()
+                for length in self._lengths:
+                    for start in range(len(run) - length + 1):
+                        term = self._numbers.get(run[start:start + length])
+                        if term is not None:
+                            yield term
+        for regex, table, fold in ((self._email_re, self._emails, str.lower), (self._name_re, self._names, str)):
+            if regex is not None:
+                for match in regex.finditer(text):
+                    yield table[fold(match.group())]
+
+    def scan_site(self, site: Path) -> list[PrivacyHit]:
+        """Every hit in every text file under ``site``, sorted by file.
+
+        A file counts as text when its first 8 KiB hold no NUL byte and the
+        whole file decodes as UTF-8; binary files (images, fonts) are skipped.
+        """
+        site = Path(site)
+        hits: list[PrivacyHit] = []
+        for dirpath, _dirs, files in os.walk(site):
+            for name in sorted(files):
+                path = Path(dirpath) / name
+                text = _read_text(path)
+                if text is None:
+                    continue
+                rel = path.relative_to(site).as_posix()
+                hits.extend(
+                    PrivacyHit(rel, t.kind, mask(t.kind, t.value), t.label) for t in self.scan_text(text)
+                )
+        return sorted(hits, key=lambda h: (h.file, h.kind, h.term))
+
+
+def _alternation(table: dict[str, ForbiddenTerm], flags: int) -> re.Pattern[str] | None:
+    if not table:
+        return None
+    # Longest first, so a longer name wins over a name it contains.
+    return re.compile("|".join(re.escape(v) for v in sorted(table, key=len, reverse=True)), flags)
+
+
+def _read_text(path: Path) -> str | None:
+    data = path.read_bytes()
+    if b"\x00" in data[:_SNIFF_BYTES]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def scan_site(site: Path, terms: Iterable[ForbiddenTerm]) -> list[PrivacyHit]:
+    """Every occurrence of ``terms`` in the text files under ``site`` (empty means safe)."""
+    return PrivacyGuard(terms).scan_site(site)
