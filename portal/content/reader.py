@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import frontmatter
+from frontmatter.default_handlers import YAMLHandler
 import yaml
 
 from portal.content.assets import find_assets
@@ -13,6 +13,11 @@ from portal.content.errors import ContentError
 from portal.content.frontmatter_schema import validate_metadata
 from portal.content.page import Page, PageMeta
 from portal.content.rendering import render_markdown
+
+# python-frontmatter's own parse() silently drops front matter that is not a
+# mapping; splitting and loading through its handler lets us report it.
+_YAML = YAMLHandler()
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_file(path: Path) -> tuple[PageMeta, str]:
@@ -51,10 +56,13 @@ def _parse(path: Path, data: bytes) -> tuple[PageMeta, str]:
     if not text.lstrip().startswith("---"):
         raise ContentError(path, "front matter", "is missing (the file must start with ---)")
     try:
-        post = frontmatter.loads(text)
+        front, body = _YAML.split(text.strip())
+    except ValueError:
+        raise ContentError(path, "front matter", "is not closed by a --- line") from None
+    try:
+        raw = _YAML.load(front, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise ContentError(path, "front matter", f"is not valid YAML: {exc}") from None
-    except (TypeError, ValueError, AttributeError):
-        # python-frontmatter fails this way when the YAML is not a mapping.
-        raise ContentError(path, "front matter", "must be a mapping of field: value") from None
-    return validate_metadata(post.metadata, path), render_markdown(post.content)
+    if not isinstance(raw, dict):
+        raise ContentError(path, "front matter", "must be a mapping of field: value")
+    return validate_metadata(raw, path), render_markdown(body)
