@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -11,7 +12,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from portal.content.errors import ContentError
-from portal.content.page import Page
+from portal.content.page import Asset, Page
 from portal.content.reader import read_page
 
 SECTIONS = ("news", "policies", "pages")
@@ -96,8 +97,13 @@ class Library:
         hashes = {p.dependency_key: p.sha256 for p in self.pages}
         for page in self.pages:
             for asset in page.assets:
-                hashes[f"asset:{asset.source.as_posix()}"] = asset.sha256
+                hashes[asset_dependency_key(page, asset)] = asset.sha256
         return hashes
+
+
+def asset_dependency_key(page: Page, asset: Asset) -> str:
+    """Build-state key of ``asset``: its path relative to the content root."""
+    return "asset:" + posixpath.normpath(posixpath.join(posixpath.dirname(page.source), asset.ref))
 
 
 def content_files(root: Path) -> list[tuple[Path, str]]:

@@ -6,6 +6,7 @@ import threading
 
 import markdown
 import nh3
+from markdown.extensions.toc import slugify_unicode
 
 EXTENSIONS = ("tables", "fenced_code", "sane_lists", "toc", "attr_list")
 
@@ -51,6 +52,11 @@ def render_markdown(text: str) -> str:
     """
     md = getattr(_local, "md", None)
     if md is None:
-        md = _local.md = markdown.Markdown(extensions=list(EXTENSIONS), output_format="html")
+        md = _local.md = markdown.Markdown(
+            extensions=list(EXTENSIONS),
+            # Keep Chinese headings readable as anchors (#申报条件, not #_1).
+            extension_configs={"toc": {"slugify": slugify_unicode}},
+            output_format="html",
+        )
     md.reset()
     return sanitise_html(md.convert(text))

@@ -18,7 +18,7 @@ def test_reads_metadata_and_html(write_md):
     assert meta.date == dt.date(2026, 3, 5)
     assert meta.tags == ("阜新英才", "人才认定")
     assert meta.draft is False
-    assert "<h2" in html and "申报条件</h2>" in html
+    assert '<h2 id="申报条件">申报条件</h2>' in html
     assert "<table>" in html and "<td>顶尖人才</td>" in html
 
 
