@@ -36,6 +36,19 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def refresh_assets(assets: tuple[Asset, ...], page_file: Path) -> tuple[Asset, ...]:
+    """Re-hash ``assets`` of a cached page, so a changed image is noticed.
+
+    Raises ContentError naming ``page_file`` if an asset has disappeared.
+    """
+    fresh = []
+    for asset in assets:
+        if not asset.source.is_file():
+            raise ContentError(page_file, "body", f"image or file {asset.ref!r} does not exist")
+        fresh.append(Asset(ref=asset.ref, source=asset.source, sha256=file_sha256(asset.source)))
+    return tuple(fresh)
+
+
 def find_assets(html: str, page_file: Path) -> tuple[Asset, ...]:
     """Return the files that ``html`` (rendered from ``page_file``) references relatively.
 
@@ -45,6 +58,8 @@ def find_assets(html: str, page_file: Path) -> tuple[Asset, ...]:
     does not exist raises ContentError naming the page and the reference.
     Markdown files linked this way are treated as page links, not assets.
     """
+    if "src=" not in html and "href=" not in html:
+        return ()  # most news items: nothing to parse
     collector = _RefCollector()
     collector.feed(html)
     found: dict[str, Asset] = {}

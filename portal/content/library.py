@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import os
 import posixpath
 from collections import defaultdict
@@ -13,7 +15,9 @@ from types import MappingProxyType
 
 from portal.content.errors import ContentError
 from portal.content.page import Asset, Page
-from portal.content.reader import read_page
+from portal.content.assets import refresh_assets
+from portal.content.cache import PageCache
+from portal.content.reader import page_from_bytes
 
 SECTIONS = ("news", "policies", "pages")
 # Below this many files a process pool costs more than it saves.
@@ -128,24 +132,41 @@ def content_files(root: Path) -> list[tuple[Path, str]]:
     return found
 
 
-def _read_one(job: tuple[Path, Path, str]) -> Page:
-    path, root, section = job
-    return read_page(path, root, section)
+def _read_one(job: tuple[Path, Path, str, bytes]) -> Page:
+    path, root, section, data = job
+    return page_from_bytes(path, data, root, section)
 
 
-def load_library(root: Path, workers: int | None = None) -> Library:
+def _render_all(jobs: list[tuple[Path, Path, str, bytes]], workers: int) -> list[Page]:
+    if workers > 1 and len(jobs) >= _PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_read_one, jobs, chunksize=64))
+    return [_read_one(job) for job in jobs]
+
+
+def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None) -> Library:
     """Read every content file under ``root`` into a Library.
 
     The first bad file raises ContentError naming the file and the field.
-    Large folders are read with a process pool of ``workers`` processes
-    (default: one per CPU); the result does not depend on ``workers``.
+    Files are rendered with a process pool of ``workers`` processes
+    (default: one per CPU) when there are many. With a ``cache``, only files
+    whose bytes changed since they were cached are rendered again (their
+    images are re-hashed either way). The result never depends on
+    ``workers`` or on the cache.
     """
     root = Path(root).resolve()
-    jobs = [(path, root, section) for path, section in content_files(root)]
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(jobs) >= _PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            pages = list(pool.map(_read_one, jobs, chunksize=64))
-    else:
-        pages = [_read_one(job) for job in jobs]
-    return Library.from_pages(pages)
+    pages: list[Page] = []
+    todo: list[tuple[Path, Path, str, bytes]] = []
+    for path, section in content_files(root):
+        data = path.read_bytes()
+        cached = cache.get(path.relative_to(root).as_posix(), hashlib.sha256(data).hexdigest()) if cache else None
+        if cached is not None and cached.section == section:
+            pages.append(dataclasses.replace(cached, assets=refresh_assets(cached.assets, path)))
+        else:
+            todo.append((path, root, section, data))
+    rendered = _render_all(todo, workers or os.cpu_count() or 1)
+    if cache is not None:
+        for page in rendered:
+            cache.put(page)
+        cache.prune({p.source for p in pages} | {p.source for p in rendered})
+    return Library.from_pages(pages + rendered)

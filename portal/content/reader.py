@@ -36,7 +36,11 @@ def read_page(path: Path, content_root: Path, section: str) -> Page:
     ``content_root``, the SHA-256 of its bytes (for incremental builds) and
     the relatively referenced files beside it (for the build to copy).
     """
-    data = path.read_bytes()
+    return page_from_bytes(path, path.read_bytes(), content_root, section)
+
+
+def page_from_bytes(path: Path, data: bytes, content_root: Path, section: str) -> Page:
+    """Like ``read_page``, for the already-read bytes ``data`` of ``path``."""
     meta, html = _parse(path, data)
     return Page(
         section=section,
