@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
-from html.parser import HTMLParser
+import html
+import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 # (tag, attribute) pairs whose value is a URL the browser will fetch or follow.
 _URL_ATTRS = {
@@ -30,27 +32,55 @@ class BrokenLink:
         return f"{self.file}: {self.link}: {self.reason}"
 
 
-class _LinkCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.base_href: str | None = None
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
+
+def _links(page_html: str) -> tuple[list[str], str | None]:
+    """The URLs in ``page_html`` a browser would fetch or follow, and its <base href>.
+
+    A regular-expression scan rather than a full parser: on a site of ten
+    thousand pages it is several times faster, and URL attributes are all
+    it needs to see.
+    """
+    links: list[str] = []
+    base_href = None
+    for tag, attrs in _TAG.findall(_COMMENT.sub("", page_html)):
+        tag = tag.lower()
+        for name, dq, sq, bare in _ATTR.findall(attrs):
+            name = name.lower()
+            value = html.unescape(dq or sq or bare).strip()
+            if not value:
                 continue
             if tag == "base" and name == "href":
-                self.base_href = value
+                base_href = value
             elif (tag, name) in _URL_ATTRS:
-                self.links.append(value.strip())
+                links.append(value)
             elif name == "srcset" and tag in _SRCSET_TAGS:
-                self.links.extend(part.split()[0] for part in value.split(",") if part.split())
+                links.extend(part.split()[0] for part in value.split(",") if part.split())
+    return links, base_href
 
 
-def _is_internal(link: str) -> bool:
-    parts = urlsplit(link)
-    return not (parts.scheme or parts.netloc) and bool(parts.path)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _local_path(link: str) -> str | None:
+    """The path part of ``link`` if it points into this site, else None."""
+    if link.startswith("//") or _SCHEME.match(link):
+        return None
+    path = link.split("#", 1)[0].split("?", 1)[0]
+    return path or None
+
+
+def _join(page_url: str, path: str) -> str:
+    """``path`` resolved against ``page_url`` the way a browser does (dot segments removed)."""
+    joined = path if path.startswith("/") else posixpath.dirname(page_url) + "/" + path
+    folder = joined.endswith(("/", "/.", "/..")) or path in (".", "..")
+    normal = posixpath.normpath(joined)
+    if normal.startswith("//"):
+        normal = "/" + normal.lstrip("/")
+    return normal + "/" if folder and normal != "/" else normal
 
 
 def _resolve(site: Path, url_path: str) -> Path | None:
@@ -79,27 +109,31 @@ def check_links(site: Path, base_path: str = "/") -> list[BrokenLink]:
     site = Path(site)
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     broken: list[BrokenLink] = []
+    seen: dict[str, str | None] = {}
     for dirpath, _dirs, files in os.walk(site):
         for name in files:
             if name.endswith((".html", ".htm")):
-                broken.extend(_check_page(site, Path(dirpath) / name, base))
+                broken.extend(_check_page(site, Path(dirpath) / name, base, seen))
     return sorted(broken, key=lambda b: (b.file, b.link))
 
 
-def _check_page(site: Path, page: Path, base: str) -> list[BrokenLink]:
+def _check_page(site: Path, page: Path, base: str, seen: dict[str, str | None]) -> list[BrokenLink]:
     rel_file = page.relative_to(site).as_posix()
-    collector = _LinkCollector()
-    collector.feed(page.read_text(encoding="utf-8", errors="replace"))
+    links, base_href = _links(page.read_text(encoding="utf-8", errors="replace"))
     page_url = base + rel_file
-    if collector.base_href and _is_internal(collector.base_href):
-        page_url = urljoin(page_url, collector.base_href)
+    base_path = _local_path(base_href) if base_href else None
+    if base_path:
+        page_url = _join(page_url, base_path)
     broken = []
-    for link in collector.links:
-        if not _is_internal(link):
+    for link in links:
+        path = _local_path(link)
+        if path is None:
             continue
-        reason = _problem(site, urljoin(page_url, urlsplit(link).path), base)
-        if reason:
-            broken.append(BrokenLink(rel_file, link, reason))
+        url = _join(page_url, path)
+        if url not in seen:  # navigation links repeat on every page: resolve each once
+            seen[url] = _problem(site, url, base)
+        if seen[url]:
+            broken.append(BrokenLink(rel_file, link, seen[url]))
     return broken
 
 

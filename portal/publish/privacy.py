@@ -92,7 +92,7 @@ class PrivacyGuard:
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
         """The forbidden terms occurring in ``text``, each once, in a stable order."""
         found: dict[tuple[str, str], ForbiddenTerm] = {}
-        variants = {text, html.unescape(text)}
+        variants = {text, html.unescape(text)} if "&" in text else {text}
         variants |= {unquote(v) for v in variants if "%" in v}
         for variant in variants:
             for term in self._scan_variant(variant):

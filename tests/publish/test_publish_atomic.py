@@ -25,7 +25,9 @@ target, marker = Path(sys.argv[1]), Path(sys.argv[2])
 with atomic_publish(target) as staging:
     for i in range(50):
         (staging / f"page{i}.html").write_text("new site")
-    marker.write_text(str(staging))
+    ready = marker.with_suffix(".tmp")
+    ready.write_text(str(staging))
+    ready.replace(marker)  # the marker appears complete, never half-written
     sys.stdin.read()  # hold here, halfway through the build, until killed
     for i in range(50, 100):
         (staging / f"page{i}.html").write_text("new site")
@@ -77,6 +79,7 @@ def test_build_killed_halfway_leaves_previous_site_intact(tmp_path):
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait(timeout=30)
         proc.stdin.close()
         proc.stderr.close()
     assert proc.returncode == -signal.SIGKILL

@@ -66,3 +66,13 @@ def test_folder_link_needs_an_index(tmp_path):
 def test_base_path_given_without_slashes(tmp_path):
     site = _build(tmp_path, "/some/sub/path/")
     assert check_links(site, "some/sub/path") == []
+
+
+def test_base_href_comments_and_entities(tmp_path):
+    site = _build(tmp_path, "/sub/", {
+        "en/index.html": """<base href="/sub/news/"><a href="spring/">ok via base</a>
+            <!-- <a href="/sub/commented-out/">ignored</a> -->
+            <a href='/sub/news/spring/index.html?a=1&amp;b=2'>entity</a>
+            <A HREF=/sub/nowhere/>bare upper-case</A>""",
+    })
+    assert [(b.file, b.link) for b in check_links(site, "/sub/")] == [("en/index.html", "/sub/nowhere/")]
