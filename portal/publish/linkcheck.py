@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 import html
 import re
@@ -96,7 +97,15 @@ def _resolve(site: Path, url_path: str) -> Path | None:
     return None
 
 
-def check_links(site: Path, base_path: str = "/") -> list[BrokenLink]:
+def _html_files(site: Path, only: Iterable[str] | None) -> Iterator[Path]:
+    if only is not None:
+        yield from (site / rel for rel in sorted(set(only)) if rel.endswith((".html", ".htm")) and (site / rel).is_file())
+        return
+    for dirpath, _dirs, files in os.walk(site):
+        yield from (Path(dirpath) / name for name in files if name.endswith((".html", ".htm")))
+
+
+def check_links(site: Path, base_path: str = "/", only: Iterable[str] | None = None) -> list[BrokenLink]:
     """Return every internal ``href``/``src`` in the HTML under ``site`` that does not resolve.
 
     ``base_path`` is the URL path the site is served from (``/`` or
@@ -105,15 +114,18 @@ def check_links(site: Path, base_path: str = "/") -> list[BrokenLink]:
     ``index.html``). Relative links are resolved against the page's own URL.
     External links (with a scheme or host), ``mailto:``, ``tel:`` and pure
     fragments are not checked. The result is sorted by file, then link.
+
+    ``only`` limits the pages checked to these paths (relative to ``site``),
+    for an incremental build; links are still resolved against the whole
+    site. After removing pages, check everything: unchanged pages may link
+    to what was removed.
     """
     site = Path(site)
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     broken: list[BrokenLink] = []
     seen: dict[str, str | None] = {}
-    for dirpath, _dirs, files in os.walk(site):
-        for name in files:
-            if name.endswith((".html", ".htm")):
-                broken.extend(_check_page(site, Path(dirpath) / name, base, seen))
+    for page in _html_files(site, only):
+        broken.extend(_check_page(site, page, base, seen))
     return sorted(broken, key=lambda b: (b.file, b.link))
 
 

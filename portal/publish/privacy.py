@@ -13,15 +13,17 @@ from __future__ import annotations
 import html
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 KINDS = ("id_number", "phone", "email", "name")
-# A run of digits that may be broken up by spaces, hyphens, dots, brackets
-# or no-break spaces; an ID number may end in X.
-_NUMBER_RUN = re.compile(r"\d(?:[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}\d)*(?:[\s\-.]{0,2}[Xx])?")
+# Digits may be broken up by spaces, hyphens, dots, brackets or no-break
+# spaces; an ID number may end in X.
+_SEP = r"[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}"
+_NOT_DIGIT = re.compile(r"[^\dXx]")
+_EMAIL_LIKE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 _SNIFF_BYTES = 8192
 
 
@@ -86,7 +88,13 @@ class PrivacyGuard:
             elif term.value.strip():
                 self._names[term.value.strip()] = term
         self._lengths = sorted({len(n) for n in self._numbers})
-        self._email_re = _alternation(self._emails, re.IGNORECASE)
+        # Only runs with at least as many digits as the shortest term can hit,
+        # so dates, years and short codes are skipped by the regex itself.
+        fewest = min((len(n) - n.endswith("X") for n in self._numbers), default=1)
+        self._number_run = re.compile(rf"\d(?:{_SEP}\d){{{fewest - 1},}}(?:{_SEP}[Xx])?")
+        self._emails_by_domain: dict[str, list[str]] = {}
+        for address in self._emails:
+            self._emails_by_domain.setdefault(address.rpartition("@")[2], []).append(address)
         self._name_re = _alternation(self._names, 0)
 
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
@@ -100,37 +108,53 @@ class PrivacyGuard:
         return [found[key] for key in sorted(found)]
 
     def _scan_variant(self, text: str) -> Iterable[ForbiddenTerm]:
-        if self._numbers:
-            for match in _NUMBER_RUN.finditer(text):
-                run = re.sub(r"[^\dXx]", "", match.group()).upper()
-                for length in self._lengths:
-                    for start in range(len(run) - length + 1):
-                        term = self._numbers.get(run[start:start + length])
-                        if term is not None:
-                            yield term
-        for regex, table, fold in ((self._email_re, self._emails, str.lower), (self._name_re, self._names, str)):
-            if regex is not None:
-                for match in regex.finditer(text):
-                    yield table[fold(match.group())]
+        yield from self._scan_numbers(text)
+        yield from self._scan_emails(text)
+        if self._name_re is not None:
+            for match in self._name_re.finditer(text):
+                yield self._names[match.group()]
 
-    def scan_site(self, site: Path) -> list[PrivacyHit]:
+    def _scan_numbers(self, text: str) -> Iterable[ForbiddenTerm]:
+        if not self._numbers:
+            return
+        for match in self._number_run.finditer(text):
+            run = _NOT_DIGIT.sub("", match.group()).upper()
+            for length in self._lengths:
+                for start in range(len(run) - length + 1):
+                    term = self._numbers.get(run[start:start + length])
+                    if term is not None:
+                        yield term
+
+    def _scan_emails(self, text: str) -> Iterable[ForbiddenTerm]:
+        # Any forbidden address inside an address-like token counts, so a
+        # longer token ("xzhang@example.com.cn") still reveals "zhang@example.com".
+        if not self._emails:
+            return
+        for match in _EMAIL_LIKE.finditer(text):
+            token = match.group().lower()
+            labels = token.rpartition("@")[2].split(".")
+            for end in range(1, len(labels) + 1):
+                for address in self._emails_by_domain.get(".".join(labels[:end]), ()):
+                    if address in token:
+                        yield self._emails[address]
+
+    def scan_site(self, site: Path, only: Iterable[str] | None = None) -> list[PrivacyHit]:
         """Every hit in every text file under ``site``, sorted by file.
 
         A file counts as text when its first 8 KiB hold no NUL byte and the
         whole file decodes as UTF-8; binary files (images, fonts) are skipped.
+        ``only`` limits the scan to these paths relative to ``site`` (the
+        files an incremental build wrote); scan everything whenever the set
+        of forbidden terms has changed.
         """
         site = Path(site)
         hits: list[PrivacyHit] = []
-        for dirpath, _dirs, files in os.walk(site):
-            for name in sorted(files):
-                path = Path(dirpath) / name
-                text = _read_text(path)
-                if text is None:
-                    continue
-                rel = path.relative_to(site).as_posix()
-                hits.extend(
-                    PrivacyHit(rel, t.kind, mask(t.kind, t.value), t.label) for t in self.scan_text(text)
-                )
+        for path in _files(site, only):
+            text = _read_text(path)
+            if text is None:
+                continue
+            rel = path.relative_to(site).as_posix()
+            hits.extend(PrivacyHit(rel, t.kind, mask(t.kind, t.value), t.label) for t in self.scan_text(text))
         return sorted(hits, key=lambda h: (h.file, h.kind, h.term))
 
 
@@ -139,6 +163,14 @@ def _alternation(table: dict[str, ForbiddenTerm], flags: int) -> re.Pattern[str]
         return None
     # Longest first, so a longer name wins over a name it contains.
     return re.compile("|".join(re.escape(v) for v in sorted(table, key=len, reverse=True)), flags)
+
+
+def _files(site: Path, only: Iterable[str] | None) -> Iterator[Path]:
+    if only is not None:
+        yield from (site / rel for rel in sorted(set(only)) if (site / rel).is_file())
+        return
+    for dirpath, _dirs, files in os.walk(site):
+        yield from (Path(dirpath) / name for name in files)
 
 
 def _read_text(path: Path) -> str | None:
@@ -151,6 +183,6 @@ def _read_text(path: Path) -> str | None:
         return None
 
 
-def scan_site(site: Path, terms: Iterable[ForbiddenTerm]) -> list[PrivacyHit]:
+def scan_site(site: Path, terms: Iterable[ForbiddenTerm], only: Iterable[str] | None = None) -> list[PrivacyHit]:
     """Every occurrence of ``terms`` in the text files under ``site`` (empty means safe)."""
-    return PrivacyGuard(terms).scan_site(site)
+    return PrivacyGuard(terms).scan_site(site, only)

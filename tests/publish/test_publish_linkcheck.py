@@ -76,3 +76,8 @@ def test_base_href_comments_and_entities(tmp_path):
             <A HREF=/sub/nowhere/>bare upper-case</A>""",
     })
     assert [(b.file, b.link) for b in check_links(site, "/sub/")] == [("en/index.html", "/sub/nowhere/")]
+
+
+def test_only_checks_the_given_pages(tmp_path):
+    site = _build(tmp_path, "/", {"a/index.html": '<a href="/gone/">x</a>', "b/index.html": '<a href="/gone/">y</a>'})
+    assert [b.file for b in check_links(site, "/", only=["b/index.html", "static/site.css", "missing.html"])] == ["b/index.html"]

@@ -88,3 +88,14 @@ def test_mask_hides_the_middle():
 def test_unknown_kind_is_rejected():
     with pytest.raises(ValueError):
         ForbiddenTerm("address", "细河区")
+
+
+def test_only_scans_the_given_files(tmp_path):
+    (tmp_path / "a.html").write_text("13812345678", encoding="utf-8")
+    (tmp_path / "b.html").write_text("13812345678", encoding="utf-8")
+    assert [h.file for h in scan_site(tmp_path, TERMS, only=["b.html", "gone.html"])] == ["b.html"]
+
+
+def test_longer_address_containing_a_forbidden_one_is_a_hit(guard):
+    assert [t.kind for t in guard.scan_text("写信到 xzhang.wei@example.com.cn")] == ["email"]
+    assert guard.scan_text("写信到 zhang.wei@example.org") == []
