@@ -63,7 +63,8 @@ CLOSINGS = (
 
 
 def _sentence(rng: random.Random) -> str:
-    return f"{rng.choice(SUBJECTS)}{rng.choice(DETAILS)}，{rng.choice(ACTIONS)}{rng.choice(OBJECTS)}，{rng.choice(RESULTS)}。"
+    subject, detail, action = rng.choice(SUBJECTS), rng.choice(DETAILS), rng.choice(ACTIONS)
+    return f"{subject}{detail}，{action}{rng.choice(OBJECTS)}，{rng.choice(RESULTS)}。"
 
 
 def _paragraph(rng: random.Random, min_chars: int = 180) -> str:

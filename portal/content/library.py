@@ -86,7 +86,7 @@ class Library:
 
     def tags(self, section: str, lang: str) -> tuple[str, ...]:
         """The tags used by published pages of ``section`` in ``lang``, sorted."""
-        return tuple(sorted(t for (s, l, t) in self._tagged if s == section and l == lang))
+        return tuple(sorted(t for (s, lng, t) in self._tagged if s == section and lng == lang))
 
     def tagged(self, section: str, lang: str, tag: str) -> tuple[Page, ...]:
         """Published pages of ``section`` in ``lang`` carrying ``tag``, newest first."""

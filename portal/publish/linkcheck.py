@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-import html
-import re
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -99,7 +99,8 @@ def _resolve(site: Path, url_path: str) -> Path | None:
 
 def _html_files(site: Path, only: Iterable[str] | None) -> Iterator[Path]:
     if only is not None:
-        yield from (site / rel for rel in sorted(set(only)) if rel.endswith((".html", ".htm")) and (site / rel).is_file())
+        pages = (site / rel for rel in sorted(set(only)) if rel.endswith((".html", ".htm")))
+        yield from (page for page in pages if page.is_file())
         return
     for dirpath, _dirs, files in os.walk(site):
         yield from (Path(dirpath) / name for name in files if name.endswith((".html", ".htm")))

@@ -31,7 +31,7 @@ def test_every_main_page_has_an_english_version(library):
 def test_there_is_a_draft_and_it_is_not_listed(library):
     drafts = [p for p in library.pages if p.meta.draft]
     assert drafts
-    listed = {p.key for s in ("news", "policies", "pages") for l in ("zh", "en") for p in library.section(s, l)}
+    listed = {p.key for s in ("news", "policies", "pages") for lng in ("zh", "en") for p in library.section(s, lng)}
     assert not listed.intersection(p.key for p in drafts)
 
 

@@ -135,7 +135,7 @@ def test_two_rename_fallback_swaps_too(tmp_path, monkeypatch):
 def test_next_run_restores_site_after_kill_between_renames(tmp_path):
     target = tmp_path / "site"
     # The state a two-rename swap leaves if killed after its first rename.
-    kept = tmp_path / f".site.old-abc123" / "site"
+    kept = tmp_path / ".site.old-abc123" / "site"
     before = _site(kept, "previous")
     _site(tmp_path / ".site.staging-xyz", "unfinished")
     with pytest.raises(RuntimeError), atomic_publish(target):

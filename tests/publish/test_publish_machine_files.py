@@ -29,7 +29,7 @@ def test_sitemap_parses_with_expected_urls_and_alternates(tmp_path):
     assert [u.findtext(f"{SM}loc") for u in root] == [e.loc for e in entries]
     assert [u.findtext(f"{SM}lastmod") for u in root] == ["2026-04-01", "2026-03-05", None]
     links = root[0].findall(f"{XH}link")
-    assert {(l.get("hreflang"), l.get("href")) for l in links} == {("zh", BASE), ("en", BASE + "en/")}
+    assert {(link.get("hreflang"), link.get("href")) for link in links} == {("zh", BASE), ("en", BASE + "en/")}
 
 
 def test_sitemap_rejects_relative_urls():
