@@ -97,12 +97,35 @@ class Library:
         return (p for p in self.pages if not p.meta.draft)
 
     def dependency_hashes(self) -> dict[str, str]:
-        """Build-state keys of every source file and asset, mapped to their SHA-256."""
+        """Build-state keys of everything a page can be built from, mapped to hashes.
+
+        ``content:<source>`` and ``asset:<path>`` hash the bytes of each file;
+        ``listing:<section>:<lang>`` and ``tag:<section>:<lang>:<tag>`` hash
+        what a listing shows of its published members (see ``members_hash``),
+        so a listing goes stale when an item is added, removed, retitled or
+        re-dated, but not when only an item's body changes.
+        """
         hashes = {p.dependency_key: p.sha256 for p in self.pages}
         for page in self.pages:
             for asset in page.assets:
                 hashes[asset_dependency_key(page, asset)] = asset.sha256
+        for (section, lang), pages in self._listings.items():
+            hashes[f"listing:{section}:{lang}"] = members_hash(pages)
+        for (section, lang, tag), pages in self._tagged.items():
+            hashes[f"tag:{section}:{lang}:{tag}"] = members_hash(pages)
         return hashes
+
+
+def members_hash(pages: Iterable[Page]) -> str:
+    """A hash of what a listing shows of ``pages``: their order, keys and metadata, not bodies.
+
+    Use it for finer keys too, e.g. one per paginated chunk of a listing.
+    """
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(repr((page.key, page.meta)).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
 
 
 def asset_dependency_key(page: Page, asset: Asset) -> str:

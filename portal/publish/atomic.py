@@ -82,6 +82,24 @@ def replace_file(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_output(root: Path, rel: str) -> bool:
+    """Delete ``root/rel`` and any folders it leaves empty (never ``root`` itself).
+
+    Returns False if the file was already gone. Removing rather than
+    rewriting keeps hard-linked twins in the live site intact.
+    """
+    path = Path(root) / rel
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    parent = path.parent
+    while parent != Path(root) and parent.is_relative_to(root) and not any(parent.iterdir()):
+        parent.rmdir()
+        parent = parent.parent
+    return True
+
+
 def recover_interrupted_swap(target: Path) -> bool:
     """Put the previous site back if a two-rename swap was killed midway.
 

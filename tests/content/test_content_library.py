@@ -86,7 +86,7 @@ def test_dependency_hashes_cover_pages_and_assets(write_md, tmp_path):
     (tmp_path / "pages" / "map.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     write_md("pages/s.zh.md", slug="s", body="![图](map.svg)")
     hashes = load_library(tmp_path).dependency_hashes()
-    assert set(hashes) == {"content:pages/s.zh.md", "asset:pages/map.svg"}
+    assert {k for k in hashes if k.startswith(("content:", "asset:"))} == {"content:pages/s.zh.md", "asset:pages/map.svg"}
 
 
 def test_bad_file_fails_the_whole_load(write_md, tmp_path):
@@ -119,3 +119,21 @@ def test_from_pages_accepts_pages_directly(write_md, tmp_path):
     write_md("news/a.zh.md", slug="a")
     library = load_library(tmp_path)
     assert Library.from_pages(library.pages).pages == library.pages
+
+
+def test_listing_keys_change_with_metadata_not_body(write_md, tmp_path):
+    write_md("news/a.zh.md", slug="a", tags=["公示"], body="正文一")
+    write_md("news/b.zh.md", slug="b", tags=["招聘"])
+    before = load_library(tmp_path).dependency_hashes()
+    assert {"listing:news:zh", "tag:news:zh:公示", "tag:news:zh:招聘"} <= before.keys()
+
+    write_md("news/a.zh.md", slug="a", tags=["公示"], body="正文二")
+    body_only = load_library(tmp_path).dependency_hashes()
+    assert body_only["listing:news:zh"] == before["listing:news:zh"]
+    assert body_only["content:news/a.zh.md"] != before["content:news/a.zh.md"]
+
+    write_md("news/a.zh.md", slug="a", tags=["公示"], body="正文二", title="新标题")
+    retitled = load_library(tmp_path).dependency_hashes()
+    assert retitled["listing:news:zh"] != before["listing:news:zh"]
+    assert retitled["tag:news:zh:公示"] != before["tag:news:zh:公示"]
+    assert retitled["tag:news:zh:招聘"] == before["tag:news:zh:招聘"]

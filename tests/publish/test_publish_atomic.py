@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from portal.publish import atomic
-from portal.publish.atomic import atomic_publish, replace_file
+from portal.publish.atomic import atomic_publish, remove_output, replace_file
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -154,3 +154,14 @@ def test_seeded_staging_never_changes_the_live_site(tmp_path):
         assert (target / "page1.html").read_text() == "old"
         (staging / "page0.html").unlink()  # an orphan removed
     assert _snapshot(target) == {"news/index.html": "old", "page1.html": "changed", "page2.html": "old"}
+
+
+def test_remove_output_prunes_empty_folders_only(tmp_path):
+    (tmp_path / "news" / "a").mkdir(parents=True)
+    (tmp_path / "news" / "a" / "index.html").write_text("a")
+    (tmp_path / "news" / "index.html").write_text("list")
+    assert remove_output(tmp_path, "news/a/index.html") is True
+    assert not (tmp_path / "news" / "a").exists() and (tmp_path / "news" / "index.html").exists()
+    assert remove_output(tmp_path, "news/a/index.html") is False
+    assert remove_output(tmp_path, "news/index.html") is True
+    assert tmp_path.exists() and not (tmp_path / "news").exists()

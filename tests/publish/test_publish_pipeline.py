@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 from portal.content.library import asset_dependency_key, load_library
-from portal.publish.atomic import atomic_publish, replace_file
+from portal.publish.atomic import atomic_publish, remove_output, replace_file
 from portal.publish.buildstate import BuildState, default_state_path
 from portal.publish.linkcheck import check_links
 from portal.publish.privacy import ForbiddenTerm, scan_site
@@ -51,7 +51,7 @@ def _publish(site: Path, library) -> set[str]:
             deps |= {asset_dependency_key(page, a): a.sha256 for a in page.assets}
             state.record(rel, deps, hashlib.sha256(data).hexdigest(), primary=[page.dependency_key])
         for rel in state.orphaned(current):
-            (staging / rel).unlink(missing_ok=True)
+            remove_output(staging, rel)
             state.forget(rel)
         (staging / "static").mkdir(exist_ok=True)
         replace_file(staging / "static" / "site.css", b"body{font-family:sans-serif}")
@@ -78,7 +78,7 @@ def test_demo_content_publishes_cleanly_and_incrementally(tmp_path):
     (content / "news" / "expert-panel-36.zh.md").unlink()
     assert _publish(site, load_library(content)) == {"news/hydrogen-talent-forum/index.html"}
     assert "纪要" in (site / "news" / "hydrogen-talent-forum" / "index.html").read_text(encoding="utf-8")
-    assert not (site / "news" / "expert-panel-36" / "index.html").exists()
+    assert not (site / "news" / "expert-panel-36").exists()
 
     fresh = tmp_path / "_fresh"
     _publish(fresh, load_library(content))
