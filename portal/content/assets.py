@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -31,9 +32,16 @@ def _is_relative_file(ref: str) -> bool:
     return bool(parts.path) and not parts.path.endswith("/") and "." in posixpath.basename(parts.path)
 
 
-def file_sha256(path: Path) -> str:
-    """Return the hex SHA-256 of the bytes of ``path``."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+# An SVG is served from the site's own origin, so script inside it would run
+# with the site's privileges when the image is opened directly.
+_ACTIVE_SVG = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+def _checked_hash(source: Path, page_file: Path, ref: str) -> str:
+    data = source.read_bytes()
+    if source.suffix.lower() == ".svg" and _ACTIVE_SVG.search(data):
+        raise ContentError(page_file, "body", f"image {ref!r} is an SVG with script or event handlers")
+    return hashlib.sha256(data).hexdigest()
 
 
 def refresh_assets(assets: tuple[Asset, ...], page_file: Path) -> tuple[Asset, ...]:
@@ -45,7 +53,7 @@ def refresh_assets(assets: tuple[Asset, ...], page_file: Path) -> tuple[Asset, .
     for asset in assets:
         if not asset.source.is_file():
             raise ContentError(page_file, "body", f"image or file {asset.ref!r} does not exist")
-        fresh.append(Asset(ref=asset.ref, source=asset.source, sha256=file_sha256(asset.source)))
+        fresh.append(Asset(asset.ref, asset.source, _checked_hash(asset.source, page_file, asset.ref)))
     return tuple(fresh)
 
 
@@ -75,5 +83,5 @@ def find_assets(html: str, page_file: Path) -> tuple[Asset, ...]:
         if not source.is_file():
             raise ContentError(page_file, "body", f"image or file {ref!r} does not exist")
         if path not in found:
-            found[path] = Asset(ref=path, source=source.resolve(), sha256=file_sha256(source))
+            found[path] = Asset(ref=path, source=source.resolve(), sha256=_checked_hash(source, page_file, ref))
     return tuple(found.values())

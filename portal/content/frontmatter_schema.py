@@ -16,6 +16,8 @@ REQUIRED = ("title", "date", "slug", "lang")
 OPTIONAL = ("tags", "summary", "draft")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# YAML reads 2026, yes or 3.5 as numbers or booleans; quoting keeps them text.
+_QUOTE_HINT = " (put it in quotes to make it text)"
 
 
 def validate_metadata(raw: Mapping[str, Any], path: Path) -> PageMeta:
@@ -49,7 +51,7 @@ def _text(raw: Mapping[str, Any], name: str, path: Path, allow_empty: bool = Fal
     if value is None and allow_empty:
         return ""
     if not isinstance(value, str):
-        raise ContentError(path, name, f"must be text, not {type(value).__name__}")
+        raise ContentError(path, name, f"must be text, not {type(value).__name__}{_QUOTE_HINT}")
     if not value.strip() and not allow_empty:
         raise ContentError(path, name, "must not be empty")
     return value.strip()
@@ -91,7 +93,7 @@ def _tags(value: Any, path: Path) -> tuple[str, ...]:
         raise ContentError(path, "tags", f"must be a list, not {type(value).__name__}")
     for tag in value:
         if not isinstance(tag, str) or not tag.strip():
-            raise ContentError(path, "tags", f"every tag must be non-empty text, got {tag!r}")
+            raise ContentError(path, "tags", f"every tag must be non-empty text, got {tag!r}{_QUOTE_HINT}")
     return tuple(dict.fromkeys(tag.strip() for tag in value))
 
 

@@ -165,3 +165,24 @@ def test_unclosed_front_matter_is_an_error(tmp_path):
     path.write_text("---\ntitle: 阜新\n正文\n", encoding="utf-8")
     with pytest.raises(ContentError, match="front matter"):
         read_file(path)
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>",
+        "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>",
+        "<svg xmlns='http://www.w3.org/2000/svg'><a href='javascript:alert(1)'><rect/></a></svg>",
+    ],
+)
+def test_svg_with_script_is_refused(write_md, tmp_path, svg):
+    (tmp_path / "news").mkdir(exist_ok=True)
+    (tmp_path / "news" / "evil.svg").write_text(svg)
+    path = write_md("news/svg.zh.md", body="![图](evil.svg)")
+    with pytest.raises(ContentError, match="SVG with script"):
+        read_page(path, tmp_path, "news")
+
+
+def test_unquoted_number_title_gets_a_quoting_hint(write_md):
+    with pytest.raises(ContentError, match="put it in quotes"):
+        read_file(write_md("news/n.zh.md", title=2026))
