@@ -45,15 +45,17 @@ def _checked_hash(source: Path, page_file: Path, ref: str) -> str:
 
 
 def refresh_assets(assets: tuple[Asset, ...], page_file: Path) -> tuple[Asset, ...]:
-    """Re-hash ``assets`` of a cached page, so a changed image is noticed.
+    """Re-resolve and re-hash ``assets`` of a cached page read from ``page_file``.
 
-    Raises ContentError naming ``page_file`` if an asset has disappeared.
+    A changed image is noticed, and a content folder that moved still
+    works. Raises ContentError naming ``page_file`` if an asset has gone.
     """
     fresh = []
     for asset in assets:
-        if not asset.source.is_file():
+        source = page_file.parent / asset.ref
+        if not source.is_file():
             raise ContentError(page_file, "body", f"image or file {asset.ref!r} does not exist")
-        fresh.append(Asset(asset.ref, asset.source, _checked_hash(asset.source, page_file, asset.ref)))
+        fresh.append(Asset(asset.ref, source.resolve(), _checked_hash(source, page_file, asset.ref)))
     return tuple(fresh)
 
 

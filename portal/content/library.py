@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
-from portal.content.errors import ContentError
-from portal.content.page import Asset, Page
 from portal.content.assets import refresh_assets
 from portal.content.cache import PageCache
+from portal.content.errors import ContentError
+from portal.content.page import Asset, Page
 from portal.content.reader import page_from_bytes
 
 SECTIONS = ("news", "policies", "pages")
@@ -34,7 +34,7 @@ class Library:
 
     Listings (``section``, ``tagged``, ``tags``) hold published pages only,
     newest first (ties broken by slug, so order is stable); ``get`` and
-    ``all_pages`` also see drafts, so a preview can show them.
+    ``pages`` also see drafts, so a preview can show them.
     """
 
     pages: tuple[Page, ...]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from frontmatter.default_handlers import YAMLHandler
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
 from portal.content.assets import find_assets
 from portal.content.errors import ContentError

@@ -84,3 +84,17 @@ def test_new_reader_version_empties_the_cache(write_md, tmp_path, cache_path, mo
     with PageCache(cache_path) as cache:
         load_library(content, workers=1, cache=cache)
     assert rendered == ["a.zh.md"]
+
+
+def test_cache_survives_a_moved_content_folder(write_md, tmp_path, cache_path):
+    old = tmp_path / "old"
+    (old / "pages").mkdir(parents=True)
+    (old / "pages" / "map.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    write_md("old/pages/s.zh.md", slug="s", body="![图](map.svg)")
+    with PageCache(cache_path) as cache:
+        load_library(old, cache=cache)
+    new = tmp_path / "new"
+    old.rename(new)
+    with PageCache(cache_path) as cache:
+        page = load_library(new, cache=cache).get("pages", "zh", "s")
+    assert page.assets[0].source == (new / "pages" / "map.svg").resolve()
