@@ -37,16 +37,21 @@ def old_prefix(target: Path) -> str:
 
 
 @contextmanager
-def atomic_publish(target: Path, seed: bool = False) -> Iterator[Path]:
-    """Yield an empty staging folder; on a clean exit, make it ``target``.
+def atomic_publish(target: Path, seed: str | None = None) -> Iterator[Path]:
+    """Yield a staging folder; on a clean exit, make it ``target``.
 
     If the block raises (or the process dies), ``target`` is left exactly as
     it was and the staging folder is discarded (now, or by the next run).
-    With ``seed=True`` the staging folder starts as a hard-linked copy of
-    the current ``target``, for incremental builds: write into it only
-    through ``replace_file`` so the live site's files are never modified.
-    Concurrent publishes of the same target are serialised by a lock file.
+    For incremental builds the staging folder can start as the current site:
+    ``seed="link"`` hard-links every file (fast, but then change files only
+    through ``replace_file`` and ``remove_output``: a writer that rewrites a
+    file in place, as Frozen-Flask does, would change the live site too);
+    ``seed="copy"`` copies them (slower, safe for any writer). Without a
+    seed the staging folder starts empty. Concurrent publishes of the same
+    target are serialised by a lock file.
     """
+    if seed not in (None, "link", "copy"):
+        raise ValueError(f"seed must be None, 'link' or 'copy', got {seed!r}")
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
@@ -56,7 +61,7 @@ def atomic_publish(target: Path, seed: bool = False) -> Iterator[Path]:
         os.chmod(staging, 0o755)  # mkdtemp's 0700 would hide the site from the web server
         try:
             if seed and target.is_dir():
-                _link_tree(target, staging)
+                _seed_tree(target, staging, link=seed == "link")
             yield staging
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -180,12 +185,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _link_tree(source: Path, dest: Path) -> None:
+def _seed_tree(source: Path, dest: Path, link: bool) -> None:
     for dirpath, _dirnames, filenames in os.walk(source):
         rel = Path(dirpath).relative_to(source)
         (dest / rel).mkdir(parents=True, exist_ok=True)
         for name in filenames:
-            try:
-                os.link(Path(dirpath) / name, dest / rel / name)
-            except OSError:
-                shutil.copy2(Path(dirpath) / name, dest / rel / name)
+            if link:
+                try:
+                    os.link(Path(dirpath) / name, dest / rel / name)
+                    continue
+                except OSError:
+                    pass  # another file system, or no hard links: copy instead
+            shutil.copy2(Path(dirpath) / name, dest / rel / name)

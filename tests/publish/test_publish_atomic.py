@@ -147,7 +147,7 @@ def test_next_run_restores_site_after_kill_between_renames(tmp_path):
 def test_seeded_staging_never_changes_the_live_site(tmp_path):
     target = tmp_path / "site"
     _site(target, "old")
-    with atomic_publish(target, seed=True) as staging:
+    with atomic_publish(target, seed="link") as staging:
         assert _snapshot(staging) == _snapshot(target)
         assert replace_file(staging / "page1.html", b"changed") is True
         assert replace_file(staging / "page2.html", b"old") is False
@@ -165,3 +165,18 @@ def test_remove_output_prunes_empty_folders_only(tmp_path):
     assert remove_output(tmp_path, "news/a/index.html") is False
     assert remove_output(tmp_path, "news/index.html") is True
     assert tmp_path.exists() and not (tmp_path / "news").exists()
+
+
+def test_copy_seed_is_safe_for_in_place_writers(tmp_path):
+    target = tmp_path / "site"
+    _site(target, "old")
+    with atomic_publish(target, seed="copy") as staging:
+        with open(staging / "page1.html", "w") as handle:  # the way Frozen-Flask writes
+            handle.write("changed in place")
+        assert (target / "page1.html").read_text() == "old"
+    assert (target / "page1.html").read_text() == "changed in place"
+
+
+def test_unknown_seed_is_rejected(tmp_path):
+    with pytest.raises(ValueError), atomic_publish(tmp_path / "site", seed="yes"):
+        pass

@@ -37,7 +37,7 @@ def _render(page) -> bytes:
 
 def _publish(site: Path, library) -> set[str]:
     written = set()
-    with BuildState(default_state_path(site)) as state, atomic_publish(site, seed=True) as staging:
+    with BuildState(default_state_path(site)) as state, atomic_publish(site, seed="link") as staging:
         current = library.dependency_hashes()
         outputs = {_output(p): p for p in library.published()}
         for rel in state.stale(outputs, current, site_dir=staging):
