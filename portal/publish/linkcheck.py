@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
@@ -19,6 +20,8 @@ _URL_ATTRS = {
     ("embed", "src"), ("form", "action"),
 }
 _SRCSET_TAGS = {"img", "source"}
+# Below this many pages a process pool costs more than it saves.
+_PARALLEL_THRESHOLD = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,9 @@ def _html_files(site: Path, only: Iterable[str] | None) -> Iterator[Path]:
         yield from (Path(dirpath) / name for name in files if name.endswith((".html", ".htm")))
 
 
-def check_links(site: Path, base_path: str = "/", only: Iterable[str] | None = None) -> list[BrokenLink]:
+def check_links(
+    site: Path, base_path: str = "/", only: Iterable[str] | None = None, workers: int = 1
+) -> list[BrokenLink]:
     """Return every internal ``href``/``src`` in the HTML under ``site`` that does not resolve.
 
     ``base_path`` is the URL path the site is served from (``/`` or
@@ -119,15 +124,25 @@ def check_links(site: Path, base_path: str = "/", only: Iterable[str] | None = N
     ``only`` limits the pages checked to these paths (relative to ``site``),
     for an incremental build; links are still resolved against the whole
     site. After removing pages, check everything: unchanged pages may link
-    to what was removed.
+    to what was removed. ``workers`` > 1 checks large sites in that many
+    processes; the result is the same.
     """
     site = Path(site)
     base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
-    broken: list[BrokenLink] = []
-    seen: dict[str, str | None] = {}
-    for page in _html_files(site, only):
-        broken.extend(_check_page(site, page, base, seen))
+    pages = list(_html_files(site, only))
+    if workers > 1 and len(pages) >= _PARALLEL_THRESHOLD:
+        chunks = [(site, pages[i::workers], base) for i in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            broken = [b for part in pool.map(_check_pages, chunks) for b in part]
+    else:
+        broken = _check_pages((site, pages, base))
     return sorted(broken, key=lambda b: (b.file, b.link))
+
+
+def _check_pages(job: tuple[Path, list[Path], str]) -> list[BrokenLink]:
+    site, pages, base = job
+    seen: dict[str, str | None] = {}
+    return [broken for page in pages for broken in _check_page(site, page, base, seen)]
 
 
 def _check_page(site: Path, page: Path, base: str, seen: dict[str, str | None]) -> list[BrokenLink]:

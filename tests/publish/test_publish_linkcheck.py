@@ -81,3 +81,12 @@ def test_base_href_comments_and_entities(tmp_path):
 def test_only_checks_the_given_pages(tmp_path):
     site = _build(tmp_path, "/", {"a/index.html": '<a href="/gone/">x</a>', "b/index.html": '<a href="/gone/">y</a>'})
     assert [b.file for b in check_links(site, "/", only=["b/index.html", "static/site.css", "missing.html"])] == ["b/index.html"]
+
+
+def test_parallel_check_finds_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.publish.linkcheck._PARALLEL_THRESHOLD", 1)
+    extra = {f"n{i}/index.html": f'<a href="{{base}}n{i + 1}/">next</a>' for i in range(12)}
+    site = _build(tmp_path, "/sub/", extra)
+    serial = check_links(site, "/sub/")
+    assert [b.file for b in serial] == ["n11/index.html"]
+    assert check_links(site, "/sub/", workers=2) == serial

@@ -99,3 +99,12 @@ def test_only_scans_the_given_files(tmp_path):
 def test_longer_address_containing_a_forbidden_one_is_a_hit(guard):
     assert [t.kind for t in guard.scan_text("写信到 xzhang.wei@example.com.cn")] == ["email"]
     assert guard.scan_text("写信到 zhang.wei@example.org") == []
+
+
+def test_parallel_scan_finds_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.publish.privacy._PARALLEL_THRESHOLD", 1)
+    for i in range(9):
+        (tmp_path / f"p{i}.html").write_text("138-1234-5678" if i % 4 == 0 else "无", encoding="utf-8")
+    serial = scan_site(tmp_path, TERMS)
+    assert [h.file for h in serial] == ["p0.html", "p4.html", "p8.html"]
+    assert scan_site(tmp_path, TERMS, workers=2) == serial
