@@ -97,8 +97,9 @@ def test_bad_file_fails_the_whole_load(write_md, tmp_path):
     assert caught.value.path == bad and caught.value.field == "lang"
 
 
-def test_parallel_load_equals_serial_load(write_md, tmp_path):
-    for i in range(450):
+def test_parallel_load_equals_serial_load(write_md, tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.content.library._PARALLEL_THRESHOLD", 1)
+    for i in range(40):
         write_md(f"news/n{i}.zh.md", slug=f"n{i}", date=(dt.date(2026, 1, 1) + dt.timedelta(days=i % 300)).isoformat())
     serial = load_library(tmp_path, workers=1)
     parallel = load_library(tmp_path, workers=2)
@@ -106,8 +107,9 @@ def test_parallel_load_equals_serial_load(write_md, tmp_path):
     assert parallel.section("news", "zh") == serial.section("news", "zh")
 
 
-def test_parallel_load_reports_the_bad_file(write_md, tmp_path):
-    for i in range(420):
+def test_parallel_load_reports_the_bad_file(write_md, tmp_path, monkeypatch):
+    monkeypatch.setattr("portal.content.library._PARALLEL_THRESHOLD", 1)
+    for i in range(30):
         write_md(f"news/n{i}.zh.md", slug=f"n{i}")
     write_md("news/zz.zh.md", slug="BAD SLUG")
     with pytest.raises(ContentError) as caught:
