@@ -1,0 +1,70 @@
+"""A cache of rendered pages keyed by the hash of their source bytes.
+
+Rendering Markdown is most of the cost of loading a large content folder.
+An incremental build reads every file (cheap) but renders only those whose
+bytes changed since the last run; the rest come from this cache. Entries
+are tied to the reader's version and the Markdown and nh3 versions, so an
+upgrade that could change the HTML empties the cache.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+from importlib.metadata import version
+from pathlib import Path
+
+from portal.content.page import Page
+
+# Bump when the reader's output for the same bytes changes.
+READER_VERSION = "1"
+
+
+def _fingerprint() -> str:
+    return f"reader={READER_VERSION};markdown={version('Markdown')};nh3={version('nh3')}"
+
+
+class PageCache:
+    """Pages stored by (source path, sha256) in a small SQLite file.
+
+    Use as a context manager: a clean exit commits what was stored.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(Path(path))
+        self._db.executescript(
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, page BLOB NOT NULL);"
+        )
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row is None or row[0] != _fingerprint():
+            self._db.execute("DELETE FROM pages")
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('fingerprint', ?)", (_fingerprint(),))
+            self._db.commit()
+
+    def __enter__(self) -> PageCache:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self._db.commit()
+        self._db.close()
+
+    def get(self, source: str, sha256: str) -> Page | None:
+        """The cached page for ``source`` if its bytes still hash to ``sha256``, else None."""
+        row = self._db.execute("SELECT sha256, page FROM pages WHERE source = ?", (source,)).fetchone()
+        if row is None or row[0] != sha256:
+            return None
+        return pickle.loads(row[1])
+
+    def put(self, page: Page) -> None:
+        """Store ``page`` under its source path, replacing an older version."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
+            (page.source, page.sha256, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)),
+        )
+
+    def prune(self, sources: set[str]) -> None:
+        """Drop every entry whose source is not in ``sources``."""
+        known = [row[0] for row in self._db.execute("SELECT source FROM pages")]
+        self._db.executemany("DELETE FROM pages WHERE source = ?", [(s,) for s in known if s not in sources])

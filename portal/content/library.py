@@ -1,0 +1,195 @@
+"""Load a whole content folder into an immutable, indexed Library."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import posixpath
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from portal.content.assets import refresh_assets
+from portal.content.cache import PageCache
+from portal.content.errors import ContentError
+from portal.content.page import Asset, Page
+from portal.content.reader import page_from_bytes
+
+SECTIONS = ("news", "policies", "pages")
+# Below this many files a process pool costs more than it saves.
+_PARALLEL_THRESHOLD = 400
+
+
+def _newest_first(pages: Iterable[Page]) -> tuple[Page, ...]:
+    return tuple(sorted(pages, key=lambda p: (p.meta.date, p.meta.slug), reverse=True))
+
+
+@dataclass(frozen=True)
+class Library:
+    """Every page of a content folder, indexed for the public site.
+
+    Listings (``section``, ``tagged``, ``tags``) hold published pages only,
+    newest first (ties broken by slug, so order is stable); ``get`` and
+    ``pages`` also see drafts, so a preview can show them.
+    """
+
+    pages: tuple[Page, ...]
+    _by_key: MappingProxyType = field(repr=False)
+    _listings: MappingProxyType = field(repr=False)
+    _tagged: MappingProxyType = field(repr=False)
+
+    @classmethod
+    def from_pages(cls, pages: Iterable[Page]) -> Library:
+        """Index ``pages``; raises ContentError if two share section, lang and slug."""
+        by_key: dict[tuple[str, str, str], Page] = {}
+        for page in sorted(pages, key=lambda p: p.source):
+            if page.key in by_key:
+                other = by_key[page.key].source
+                raise ContentError(page.source, "slug", f"{page.meta.slug!r} is already used by {other}")
+            by_key[page.key] = page
+        listings: dict[tuple[str, str], list[Page]] = defaultdict(list)
+        tagged: dict[tuple[str, str, str], list[Page]] = defaultdict(list)
+        for page in by_key.values():
+            if page.meta.draft:
+                continue
+            listings[(page.section, page.meta.lang)].append(page)
+            for tag in page.meta.tags:
+                tagged[(page.section, page.meta.lang, tag)].append(page)
+        return cls(
+            pages=tuple(by_key.values()),
+            _by_key=MappingProxyType(by_key),
+            _listings=MappingProxyType({k: _newest_first(v) for k, v in listings.items()}),
+            _tagged=MappingProxyType({k: _newest_first(v) for k, v in tagged.items()}),
+        )
+
+    def section(self, section: str, lang: str) -> tuple[Page, ...]:
+        """Published pages of ``section`` in ``lang``, newest first (empty if none)."""
+        return self._listings.get((section, lang), ())
+
+    def get(self, section: str, lang: str, slug: str) -> Page | None:
+        """The page with this key, draft or not, or None."""
+        return self._by_key.get((section, lang, slug))
+
+    def translations(self, page: Page) -> tuple[Page, ...]:
+        """Published pages with the same section and slug in the other languages."""
+        return tuple(
+            other
+            for lang in ("zh", "en")
+            if lang != page.meta.lang
+            and (other := self._by_key.get((page.section, lang, page.meta.slug))) is not None
+            and not other.meta.draft
+        )
+
+    def tags(self, section: str, lang: str) -> tuple[str, ...]:
+        """The tags used by published pages of ``section`` in ``lang``, sorted."""
+        return tuple(sorted(t for (s, lng, t) in self._tagged if s == section and lng == lang))
+
+    def tagged(self, section: str, lang: str, tag: str) -> tuple[Page, ...]:
+        """Published pages of ``section`` in ``lang`` carrying ``tag``, newest first."""
+        return self._tagged.get((section, lang, tag), ())
+
+    def published(self) -> Iterator[Page]:
+        """Every non-draft page, in source-path order."""
+        return (p for p in self.pages if not p.meta.draft)
+
+    def dependency_hashes(self) -> dict[str, str]:
+        """Build-state keys of everything a page can be built from, mapped to hashes.
+
+        ``content:<source>`` and ``asset:<path>`` hash the bytes of each file;
+        ``listing:<section>:<lang>`` and ``tag:<section>:<lang>:<tag>`` hash
+        what a listing shows of its published members (see ``members_hash``),
+        so a listing goes stale when an item is added, removed, retitled or
+        re-dated, but not when only an item's body changes.
+        """
+        hashes = {p.dependency_key: p.sha256 for p in self.pages}
+        for page in self.pages:
+            for asset in page.assets:
+                hashes[asset_dependency_key(page, asset)] = asset.sha256
+        for (section, lang), pages in self._listings.items():
+            hashes[f"listing:{section}:{lang}"] = members_hash(pages)
+        for (section, lang, tag), pages in self._tagged.items():
+            hashes[f"tag:{section}:{lang}:{tag}"] = members_hash(pages)
+        return hashes
+
+
+def members_hash(pages: Iterable[Page]) -> str:
+    """A hash of what a listing shows of ``pages``: their order, keys and metadata, not bodies.
+
+    Use it for finer keys too, e.g. one per paginated chunk of a listing.
+    """
+    digest = hashlib.sha256()
+    for page in pages:
+        digest.update(repr((page.key, page.meta)).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def asset_dependency_key(page: Page, asset: Asset) -> str:
+    """Build-state key of ``asset``: its path relative to the content root."""
+    return "asset:" + posixpath.normpath(posixpath.join(posixpath.dirname(page.source), asset.ref))
+
+
+def content_files(root: Path) -> list[tuple[Path, str]]:
+    """Every ``*.md`` file under the known sections of ``root``, with its section.
+
+    Missing sections (or a missing root) simply contribute nothing. Files and
+    folders whose names start with ``.`` or ``_`` are ignored (editor swap
+    files, drafts kept aside).
+    """
+    found: list[tuple[Path, str]] = []
+    for section in SECTIONS:
+        base = root / section
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
+            found.extend(
+                (Path(dirpath) / name, section)
+                for name in sorted(filenames)
+                if name.endswith(".md") and not name.startswith((".", "_"))
+            )
+    return found
+
+
+def _read_one(job: tuple[Path, Path, str, bytes]) -> Page:
+    path, root, section, data = job
+    return page_from_bytes(path, data, root, section)
+
+
+def _render_all(jobs: list[tuple[Path, Path, str, bytes]], workers: int) -> list[Page]:
+    if workers > 1 and len(jobs) >= _PARALLEL_THRESHOLD:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(_read_one, jobs, chunksize=64))
+    return [_read_one(job) for job in jobs]
+
+
+def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None) -> Library:
+    """Read every content file under ``root`` into a Library.
+
+    The first bad file raises ContentError naming the file and the field.
+    Files are rendered with a process pool of ``workers`` processes
+    (default: one per CPU) when there are many. With a ``cache``, only files
+    whose bytes changed since they were cached are rendered again (their
+    images are re-hashed either way). The result never depends on
+    ``workers`` or on the cache.
+    """
+    root = Path(root).resolve()
+    pages: list[Page] = []
+    todo: list[tuple[Path, Path, str, bytes]] = []
+    for path, section in content_files(root):
+        data = path.read_bytes()
+        cached = cache.get(path.relative_to(root).as_posix(), hashlib.sha256(data).hexdigest()) if cache else None
+        if cached is not None and cached.section == section:
+            pages.append(dataclasses.replace(cached, assets=refresh_assets(cached.assets, path)))
+        else:
+            todo.append((path, root, section, data))
+    rendered = _render_all(todo, workers or os.cpu_count() or 1)
+    if cache is not None:
+        for page in rendered:
+            cache.put(page)
+        cache.prune({p.source for p in pages} | {p.source for p in rendered})
+    return Library.from_pages(pages + rendered)
