@@ -21,27 +21,40 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     secret_key.ensure_secret_key(app)
 
     db.init_app(app)
-    csrf.init_app(app)
     i18n.init_app(app)
+    template_filters.init_app(app)
+    if app.config.get("PUBLIC_SITE_ONLY"):
+        _register_public_site(app)
+        return app
+    csrf.init_app(app)
     login_manager.init_app(app)
     permissions.init_login_manager()
     errors.init_app(app)
     navigation.init_app(app)
-    template_filters.init_app(app)
     security_headers.init_app(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
 
 
+def _register_public_site(app: Flask) -> None:
+    """The static build's app: the public blueprint at the site root, nothing else."""
+    from portal.site import bp as site_bp
+
+    app.register_blueprint(site_bp)
+
+
 def _register_blueprints(app: Flask) -> None:
     from portal.apply import bp as apply_bp
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
+    from portal.site import bp as site_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
+    # Staff preview of the public site; the static build mounts it at "/" instead.
+    app.register_blueprint(site_bp, url_prefix="/site")
 
 
 def _register_cli(app: Flask) -> None:

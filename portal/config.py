@@ -51,6 +51,13 @@ class Config:
     LANGUAGES = ("zh", "en")
     WTF_CSRF_TIME_LIMIT = None  # tokens live as long as the session
 
+    # The public static site (build.py, `flask publish-site`, the admin publish button).
+    CONTENT_DIR = os.environ.get("CONTENT_DIR") or str(PROJECT_ROOT / "content")
+    SITE_OUTPUT_DIR = os.environ.get("SITE_OUTPUT_DIR") or str(PROJECT_ROOT / "_site")
+    # Where the published site lives: an origin plus an optional subpath.
+    SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://talent.fuxin.example/")
+    PUBLIC_SITE_ONLY = False  # True: only the public blueprint, mounted at "/" (the static build)
+
 
 class TestConfig(Config):
     """Used by the test suite; the fixtures pass the database URL and folders in."""
@@ -62,6 +69,11 @@ class TestConfig(Config):
 
 
 class BuildConfig(Config):
-    """Used by build.py when freezing the public site."""
+    """Used by build.py when freezing the public site: the public blueprint alone, at "/"."""
 
-    SERVER_NAME = "localhost"
+    SERVER_NAME = None  # Frozen-Flask's FREEZER_BASE_URL supplies host and subpath
+    PUBLIC_SITE_ONLY = True
+    FREEZER_REMOVE_EXTRA_FILES = False  # the build removes orphans itself, from recorded state
+    FREEZER_REDIRECT_POLICY = "error"
+    FREEZER_IGNORE_MIMETYPE_WARNINGS = True
+    PROPAGATE_EXCEPTIONS = True  # a view that fails stops the build with its real traceback

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, g, request, session
 
 from portal.extensions import babel
 
 
 def select_locale() -> str:
-    """The language for this request: an explicit ?lang=, then the session, then Chinese."""
+    """The language for this request: the URL's language on public-site pages, then an
+    explicit ?lang=, then the session, then Chinese."""
     languages = current_app.config["LANGUAGES"]
+    if g.get("site_lang") in languages:
+        return g.site_lang
     requested = request.args.get("lang")
     if requested in languages:
         session["lang"] = requested

@@ -54,6 +54,15 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("apply.material_file", "GET"): Rule(CASE_READERS, MATERIAL),
     ("apply.status", "GET"): Rule(CASE_READERS, APP),
     ("apply.withdraw", "POST"): Rule(OWNER, APP),
+    # The public site's staff preview under /site/: public pages, open to everyone.
+    ("site.home", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
+    ("site.section_index", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news"}),
+    ("site.tag_page", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news", "tag": "阜新英才"}),
+    ("site.item", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", "section": "pages", "slug": "about"}),
+    ("site.asset", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "pages", "slug": "stations",
+                                                     "ref": "stations-map.svg"}),
+    ("site.not_found_page", "GET"): Rule(EVERYONE),
+    ("site.static", "GET"): Rule(EVERYONE, lambda w: {"filename": "site.css"}),
 }
 
 

@@ -31,6 +31,10 @@ CREATE TABLE IF NOT EXISTS dependencies (
     PRIMARY KEY (output, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dependencies_by_key ON dependencies(key);
+CREATE TABLE IF NOT EXISTS meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
 """
 
 
@@ -97,8 +101,18 @@ class BuildState:
         self._db.execute("DELETE FROM outputs WHERE path = ?", (output,))
 
     def clear(self) -> None:
-        """Forget every output: the next build is a full build."""
+        """Forget every output and stored value: the next build is a full build."""
         self._db.execute("DELETE FROM outputs")
+        self._db.execute("DELETE FROM meta")
+
+    def get_meta(self, key: str) -> str | None:
+        """A value the build stored about the site as a whole (e.g. the privacy terms' hash)."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store ``value`` under ``key``, committed with everything else."""
+        self._db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def outputs(self) -> dict[str, str]:
         """Every recorded output path with its output hash."""

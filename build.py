@@ -1,0 +1,51 @@
+"""Build the public static site.
+
+    python build.py --out DIR [--content DIR] [--base-url URL] [--full] [--workers N]
+
+Incremental by default (only pages whose recorded inputs changed are rendered again);
+--full renders everything. The site is published atomically to DIR only when the link
+checker and the privacy guard found nothing. Exit status 0 on success, 1 on a failed build.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from portal import create_app
+from portal.config import BuildConfig, Config
+from portal.sitebuild.base_url import resolve_base_url
+from portal.sitebuild.pipeline import BuildError, build_site
+from portal.sitebuild.progress import terminal_progress
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the public static site.")
+    parser.add_argument("--out", required=True, type=Path, help="the folder to publish to")
+    parser.add_argument("--content", type=Path, default=Path(Config.CONTENT_DIR), help="content folder")
+    parser.add_argument("--base-url", default=None, help="/sub/path/ or https://host/sub/path/")
+    parser.add_argument("--full", action="store_true", help="render every page again")
+    parser.add_argument("--workers", type=int, default=None, help="rendering processes (default: CPUs)")
+    args = parser.parse_args(argv)
+    try:
+        base_url = resolve_base_url(args.base_url, Config.SITE_BASE_URL)
+    except ValueError as error:
+        parser.error(str(error))
+    app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url})
+    with app.app_context():
+        try:
+            report = build_site(app, args.out, args.content, full=args.full, workers=args.workers,
+                                progress=terminal_progress())
+        except BuildError as error:
+            print(f"build failed: {error}", file=sys.stderr)
+            return 1
+    print(report.summary())
+    return 0
+
+
+def _settings(config: type) -> dict:
+    return {key: getattr(config, key) for key in dir(config) if key.isupper()}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""The Frozen-Flask side of the static build: plan every URL, then freeze a set of them.
+
+``plan_outputs`` turns every section's ``Output`` into the file it becomes, with the full
+set of dependency keys (the section's own, the page's template and the site-wide key).
+``freeze`` renders the chosen URLs through Frozen-Flask into a folder, in forked worker
+processes that each freeze a share of the URLs, and returns the hash of every file written.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import warnings
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+from unicodedata import normalize
+from urllib.parse import unquote, urlsplit
+
+from flask import Flask, url_for
+from flask_frozen import Freezer, MissingURLGeneratorWarning
+
+from portal.site.outputs import Output
+from portal.site.sections import all_outputs
+from portal.site.source import SiteSource
+
+PACKAGE = Path(__file__).resolve().parent
+# Code and catalogs every page is rendered by: a change to any of them rebuilds everything.
+SITE_WIDE_FILES = ("site/**/*.py", "freeze.py", "content/*.py", "site/translations/**/*.po",
+                   "site/templates/site/base.html", "site/templates/site/_*.html")
+# Below this many URLs, forking workers costs more than it saves.
+PARALLEL_THRESHOLD = 200
+CHUNK = 250
+
+
+@dataclass(frozen=True)
+class Planned:
+    """An output with its URL (below the site root, unquoted) and every dependency."""
+
+    output: Output
+    url: str
+    deps: Mapping[str, str]
+
+
+def site_wide_key(base_url: str) -> str:
+    """Hash of the code, catalogs, shared templates and base URL that every page depends on."""
+    digest = hashlib.sha256(base_url.encode())
+    for pattern in SITE_WIDE_FILES:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _template_hashes() -> dict[str, str]:
+    root = PACKAGE / "site" / "templates"
+    return {f"template:{p.relative_to(root).as_posix()}": hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in root.rglob("*.html")}
+
+
+def url_to_file(url: str) -> str:
+    """The output file of a URL below the site root: /news/x/ -> news/x/index.html (as Frozen-Flask)."""
+    if url.endswith("/"):
+        url += "index.html"
+    return normalize("NFC", url[1:])
+
+
+def plan_outputs(app: Flask, source: SiteSource) -> dict[str, Planned]:
+    """Every output file of the site, keyed by its path in the output folder.
+
+    Raises ValueError if two outputs map to the same file.
+    """
+    base_url = app.config["FREEZER_BASE_URL"]
+    script_name = urlsplit(base_url).path.rstrip("/")
+    templates = _template_hashes()
+    shared = {"site:wide": site_wide_key(base_url)}
+    plan: dict[str, Planned] = {}
+    with app.test_request_context(base_url=base_url):
+        for output in all_outputs(source):
+            url = unquote(url_for(output.endpoint, **output.values)[len(script_name):])
+            deps = {**output.deps, **shared}
+            if output.template:
+                key = f"template:{output.template}"
+                deps[key] = templates[key]
+            rel = url_to_file(url)
+            if rel in plan:
+                raise ValueError(f"two pages would be written to {rel}: {plan[rel].url} and {url}")
+            plan[rel] = Planned(output, url, deps)
+    return plan
+
+
+_app: Flask | None = None  # the app a forked worker freezes with (inherited, not pickled)
+
+
+def _freeze_urls(urls: list[str]) -> dict[str, tuple[str, int]]:
+    """Freeze ``urls`` with Frozen-Flask; return output file -> (sha256, size)."""
+    freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    freezer.register_generator(lambda: urls)
+    written = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MissingURLGeneratorWarning)
+        for page in freezer.freeze_yield():
+            rel = page.path.as_posix()
+            data = (freezer.root / page.path).read_bytes()
+            written[rel] = (hashlib.sha256(data).hexdigest(), len(data))
+    return written
+
+
+def _after_fork() -> None:
+    # A forked worker must not reuse the parent's database connections.
+    from portal import db
+
+    for engine in db._engines.values():
+        engine.dispose(close=False)
+
+
+def freeze(app: Flask, urls: Iterable[str], destination: Path, workers: int = 1,
+           progress: Callable[[int], None] | None = None) -> dict[str, tuple[str, int]]:
+    """Render ``urls`` through Frozen-Flask into ``destination``; return file -> (sha256, size).
+
+    With ``workers`` > 1 and enough URLs, forked processes each freeze a share; the files
+    written do not depend on ``workers``. ``progress(n)`` is called as each batch of n is done.
+    """
+    global _app
+    urls = sorted(urls)
+    app.config["FREEZER_DESTINATION"] = str(Path(destination).absolute())
+    _app = app
+    report = progress or (lambda n: None)
+    if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
+        written = {}
+        for start in range(0, len(urls), CHUNK):
+            written.update(_freeze_urls(urls[start:start + CHUNK]))
+            report(len(urls[start:start + CHUNK]))
+        return written
+    size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
+    batches = [urls[i:i + size] for i in range(0, len(urls), size)]
+    written = {}
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
+        futures = {pool.submit(_freeze_urls, batch): len(batch) for batch in batches}
+        for future in as_completed(futures):
+            written.update(future.result())
+            report(futures[future])
+    return written
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

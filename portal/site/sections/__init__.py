@@ -1,0 +1,42 @@
+"""The sections of the public site. Each is one module that registers its routes on the
+blueprint and offers some of:
+
+- ``outputs(source) -> Iterable[Output]``: every URL it publishes, with its dependencies;
+- ``load() -> data``: its database rows, read once per build (``source.section_data(NAME)``);
+- ``feed_items(source) -> Iterable[FeedItem]``: entries for feed.xml;
+- ``NAV``: ``(endpoint, label)`` header links (label a lazy string).
+
+Adding a section is adding its module to SECTIONS, plus its templates.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from portal.site.outputs import FeedItem, Output
+from portal.site.sections import content, home
+
+SECTIONS: tuple = (home, content)
+
+
+def load_section_data() -> dict[str, Any]:
+    """Each database-backed section's data, by section NAME (call inside an app context)."""
+    return {module.NAME: module.load() for module in SECTIONS if hasattr(module, "load")}
+
+
+def all_outputs(source) -> Iterator[Output]:
+    """Every output of every section."""
+    for module in SECTIONS:
+        yield from module.outputs(source)
+
+
+def all_feed_items(source) -> Iterator[FeedItem]:
+    """Every feed entry of every section."""
+    for module in SECTIONS:
+        if hasattr(module, "feed_items"):
+            yield from module.feed_items(source)
+
+
+def nav_items() -> list[tuple[str, Any]]:
+    """Header links of the sections, in order: (endpoint, lazy label)."""
+    return [item for module in SECTIONS for item in getattr(module, "NAV", ())]

@@ -1,0 +1,1 @@
+"""Building the public static site: load, plan, freeze, check, publish (see ``pipeline``)."""

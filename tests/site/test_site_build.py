@@ -1,0 +1,129 @@
+"""The static build end to end: errors that must fail it, sanitising, subpaths, 404, machine files."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from portal.sitebuild.pipeline import BuildError
+from tests.site.conftest import ORIGIN, SUBPATH, tree, write_news
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def test_front_matter_error_fails_the_build_naming_file_and_field(builder, demo_content, tmp_path):
+    out = tmp_path / "_site"
+    builder(demo_content, out)
+    before = tree(out)
+    bad = write_news(demo_content, "bad-date", "正文", date="05/03/2026")
+    with pytest.raises(BuildError) as failure:
+        builder(demo_content, out)
+    assert str(bad) in str(failure.value) and "'date'" in str(failure.value)
+    assert tree(out) == before
+
+
+def test_build_py_reports_bad_front_matter_and_exits_non_zero(demo_content, tmp_path, capsys, monkeypatch,
+                                                               database_url):
+    import build
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    monkeypatch.setattr("portal.config.Config.DATABASE_URL", database_url)
+    write_news(demo_content, "typo", "正文", tilte="拼错的字段")
+    assert build.main(["--out", str(tmp_path / "_site"), "--content", str(demo_content)]) == 1
+    err = capsys.readouterr().err
+    assert "typo.zh.md" in err and "tilte" in err
+    assert not (tmp_path / "_site").exists()
+
+
+def test_script_in_markdown_never_reaches_the_output(builder, demo_content, tmp_path):
+    write_news(demo_content, "xss", '你好<script>alert("x")</script>\n\n<a href="javascript:alert(1)" '
+                                    'onclick="steal()">点我</a>\n\n<img src="https://example.org/x.png" alt="x" onerror=alert(1)>')
+    out = tmp_path / "_site"
+    builder(demo_content, out)
+    page = (out / "news" / "xss" / "index.html").read_text(encoding="utf-8")
+    assert "你好" in page and "点我" in page
+    for text in tree(out).values():
+        lowered = text.lower()
+        assert b"<script" not in lowered and b"javascript:" not in lowered
+        assert b"onclick" not in lowered and b"onerror" not in lowered
+
+
+def test_every_link_works_under_a_subpath(built_demo):
+    page = (built_demo / "en" / "pages" / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{SUBPATH}assets/site.css"' in page
+    assert f'href="{SUBPATH}en/news/"' in page
+    assert f'<link rel="canonical" href="{ORIGIN}{SUBPATH}en/pages/about/">' in page
+    for rel, data in tree(built_demo).items():
+        if rel.endswith(".html"):
+            for link in re.findall(r'(?:href|src)="(/[^"]*)"', data.decode("utf-8")):
+                assert link.startswith(SUBPATH), (rel, link)
+
+
+def test_pages_carry_hreflang_canonical_description_and_open_graph(built_demo):
+    page = (built_demo / "pages" / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'hreflang="en" href="{ORIGIN}{SUBPATH}en/pages/about/"' in page
+    assert f'hreflang="zh-Hans" href="{ORIGIN}{SUBPATH}pages/about/"' in page
+    assert '<meta name="description" content="' in page
+    for prop in ("og:title", "og:description", "og:url", "og:type"):
+        assert f'<meta property="{prop}"' in page
+    only_zh = (built_demo / "news" / "hydrogen-talent-forum" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" hreflang="en"' not in only_zh  # no English version: no alternate
+
+
+def test_link_checker_fails_the_build_on_a_planted_broken_link(builder, demo_content, tmp_path):
+    out = tmp_path / "_site"
+    builder(demo_content, out)
+    before = tree(out)
+    write_news(demo_content, "broken-link", "请看[不存在的页面](../no-such-page/)和![图](missing.png)")
+    with pytest.raises(BuildError) as failure:
+        builder(demo_content, out)
+    # A missing image is caught while reading; remove it and the link checker catches the link.
+    assert "missing.png" in str(failure.value)
+    write_news(demo_content, "broken-link", "请看[不存在的页面](../no-such-page/)")
+    with pytest.raises(BuildError) as failure:
+        builder(demo_content, out)
+    assert "news/broken-link/index.html" in str(failure.value) and "../no-such-page/" in str(failure.value)
+    assert tree(out) == before
+
+
+def test_a_styled_404_page_exists(built_demo):
+    page = (built_demo / "404.html").read_text(encoding="utf-8")
+    assert 'class="not-found"' in page and "页面不存在" in page
+    assert f'href="{SUBPATH}assets/site.css"' in page  # root-relative: works at any depth
+    assert ".not-found" in (built_demo / "assets" / "site.css").read_text(encoding="utf-8")
+
+
+def test_sitemap_and_feed_are_valid_xml_with_the_expected_urls(built_demo):
+    sitemap = ET.parse(built_demo / "sitemap.xml").getroot()
+    locs = {loc.text for loc in sitemap.iter(f"{SITEMAP}loc")}
+    base = ORIGIN + SUBPATH
+    assert {base, base + "en/", base + "news/", base + "pages/about/", base + "en/pages/about/",
+            base + "news/release-ceremony/"} <= locs
+    assert base + "404.html" not in locs and base + "news/autumn-campaign-preview/" not in locs
+    feed = ET.parse(built_demo / "feed.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    links = {link.get("href") for entry in feed.iter(f"{ATOM}entry") for link in entry.iter(f"{ATOM}link")}
+    assert base + "news/release-ceremony/" in links and base + "en/news/release-ceremony/" in links
+    assert all(href.startswith(base) for href in links)
+    robots = (built_demo / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {base}sitemap.xml" in robots
+
+
+def test_drafts_are_absent(built_demo):
+    assert not (built_demo / "news" / "autumn-campaign-preview").exists()
+    for text in tree(built_demo).values():
+        assert b"autumn-campaign-preview" not in text
+
+
+def test_news_is_paginated_by_twenty_with_tag_pages(builder, demo_content, tmp_path):
+    for n in range(45):
+        write_news(demo_content, f"bulk-{n:02d}", "正文", date=f"2025-01-{n % 28 + 1:02d}", tags="[批量]")
+    out = tmp_path / "_site"
+    builder(demo_content, out)
+    assert (out / "news" / "page" / "3" / "index.html").is_file()
+    assert not (out / "news" / "page" / "5").exists()
+    assert (out / "news" / "tags" / "批量" / "page" / "3" / "index.html").is_file()
+    first = (out / "news" / "index.html").read_text(encoding="utf-8")
+    assert first.count('<li>\n    <a href=') == 20 and 'rel="next"' in first
