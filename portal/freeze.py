@@ -18,9 +18,10 @@ from pathlib import Path
 from unicodedata import normalize
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, url_for
+from flask import Flask, request, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
+from portal.publish.privacy import PrivacyGuard, PrivacyHit
 from portal.site.outputs import Output
 from portal.site.sections import all_outputs
 from portal.site.source import SiteSource
@@ -90,20 +91,70 @@ def plan_outputs(app: Flask, source: SiteSource) -> dict[str, Planned]:
 
 
 _app: Flask | None = None  # the app a forked worker freezes with (inherited, not pickled)
+_guard: PrivacyGuard | None = None  # and the privacy guard it vets each written page with
 
 
-def _freeze_urls(urls: list[str]) -> dict[str, tuple[str, int]]:
-    """Freeze ``urls`` with Frozen-Flask; return output file -> (sha256, size)."""
+@dataclass(frozen=True)
+class FreezeResult:
+    """What ``freeze`` did: every file it produced, and the privacy guard's hits among them."""
+
+    files: dict[str, Frozen]
+    hits: list[PrivacyHit]
+
+
+@dataclass(frozen=True)
+class Frozen:
+    """One file the freezer produced: its hash and size, and whether its bytes changed
+    (Frozen-Flask leaves a file holding the same bytes untouched)."""
+
+    sha256: str
+    size: int
+    touched: bool
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+
+_bodies: dict[str, tuple[str, int]] = {}  # URL below the site root -> (sha256, size) of its response
+
+
+def record_response_hash(response):
+    """An after_request hook for the build app: remember each response's hash and size,
+    so the freezer need not read every file back to hash it."""
+    if not response.direct_passthrough:
+        data = response.get_data()
+        _bodies[request.path] = (hashlib.sha256(data).hexdigest(), len(data))
+    return response
+
+
+def _hash_of(path: Path, request_path: str) -> tuple[str, int]:
+    known = _bodies.pop(request_path, None)
+    if known is not None:
+        return known
+    data = path.read_bytes()  # a streamed file (send_file): hash what was written
+    return hashlib.sha256(data).hexdigest(), len(data)
+
+
+def _freeze_urls(urls: list[str]) -> FreezeResult:
+    """Freeze ``urls`` with Frozen-Flask and scan what changed with the privacy guard."""
     freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
+    before = {url: _stamp(freezer.root / url_to_file(url)) for url in urls}
     written = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         for page in freezer.freeze_yield():
-            rel = page.path.as_posix()
-            data = (freezer.root / page.path).read_bytes()
-            written[rel] = (hashlib.sha256(data).hexdigest(), len(data))
-    return written
+            path = freezer.root / page.path
+            touched = before.get(page.url) is None or _stamp(path) != before[page.url]
+            written[page.path.as_posix()] = Frozen(*_hash_of(path, page.url), touched)
+    changed = [rel for rel, frozen in written.items() if frozen.touched]
+    hits = _guard.scan_site(freezer.root, only=changed) if _guard is not None and changed else []
+    return FreezeResult(written, hits)
 
 
 def _after_fork() -> None:
@@ -115,32 +166,37 @@ def _after_fork() -> None:
 
 
 def freeze(app: Flask, urls: Iterable[str], destination: Path, workers: int = 1,
-           progress: Callable[[int], None] | None = None) -> dict[str, tuple[str, int]]:
-    """Render ``urls`` through Frozen-Flask into ``destination``; return file -> (sha256, size).
+           progress: Callable[[int], None] | None = None, guard: PrivacyGuard | None = None) -> FreezeResult:
+    """Render ``urls`` through Frozen-Flask into ``destination``.
 
     With ``workers`` > 1 and enough URLs, forked processes each freeze a share; the files
-    written do not depend on ``workers``. ``progress(n)`` is called as each batch of n is done.
+    written do not depend on ``workers``. Each file whose bytes changed is scanned with
+    ``guard`` in the process that wrote it. ``progress(n)`` is called as batches finish.
     """
-    global _app
+    global _app, _guard
     urls = sorted(urls)
     app.config["FREEZER_DESTINATION"] = str(Path(destination).absolute())
-    _app = app
+    _app, _guard = app, guard
     report = progress or (lambda n: None)
+    result = FreezeResult({}, [])
     if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
-        written = {}
         for start in range(0, len(urls), CHUNK):
-            written.update(_freeze_urls(urls[start:start + CHUNK]))
+            _merge(result, _freeze_urls(urls[start:start + CHUNK]))
             report(len(urls[start:start + CHUNK]))
-        return written
+        return result
     size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
     batches = [urls[i:i + size] for i in range(0, len(urls), size)]
-    written = {}
     with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
         futures = {pool.submit(_freeze_urls, batch): len(batch) for batch in batches}
         for future in as_completed(futures):
-            written.update(future.result())
+            _merge(result, future.result())
             report(futures[future])
-    return written
+    return result
+
+
+def _merge(into: FreezeResult, part: FreezeResult) -> None:
+    into.files.update(part.files)
+    into.hits.extend(part.hits)
 
 
 def default_workers() -> int:

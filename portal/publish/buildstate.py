@@ -96,14 +96,27 @@ class BuildState:
             [(output, key, value, key in primary) for key, value in dependencies.items()],
         )
 
+    def record_many(self, records: Iterable[tuple[str, Mapping[str, str], str, Iterable[str]]]) -> None:
+        """``record(output, dependencies, output_hash, primary)`` for many outputs in one go."""
+        records = list(records)
+        for output, dependencies, _hash, primary in records:
+            if not set(primary) <= dependencies.keys():
+                raise ValueError(f"primary keys of {output} are not all dependencies")
+        self._db.executemany("DELETE FROM outputs WHERE path = ?", [(r[0],) for r in records])
+        self._db.executemany("INSERT INTO outputs (path, output_hash) VALUES (?, ?)", [(r[0], r[2]) for r in records])
+        self._db.executemany(
+            "INSERT INTO dependencies (output, key, hash, is_primary) VALUES (?, ?, ?, ?)",
+            [(output, key, value, key in set(primary))
+             for output, dependencies, _hash, primary in records for key, value in dependencies.items()],
+        )
+
     def forget(self, output: str) -> None:
         """Drop everything recorded for ``output`` (after it was removed from the site)."""
         self._db.execute("DELETE FROM outputs WHERE path = ?", (output,))
 
     def clear(self) -> None:
-        """Forget every output and stored value: the next build is a full build."""
+        """Forget every output: the next build is a full build (stored values are kept)."""
         self._db.execute("DELETE FROM outputs")
-        self._db.execute("DELETE FROM meta")
 
     def get_meta(self, key: str) -> str | None:
         """A value the build stored about the site as a whole (e.g. the privacy terms' hash)."""

@@ -131,7 +131,7 @@ class PrivacyGuard:
     def _scan_emails(self, text: str) -> Iterable[ForbiddenTerm]:
         # Any forbidden address inside an address-like token counts, so a
         # longer token ("xzhang@example.com.cn") still reveals "zhang@example.com".
-        if not self._emails:
+        if not self._emails or "@" not in text:
             return
         for match in _EMAIL_LIKE.finditer(text):
             token = match.group().lower()

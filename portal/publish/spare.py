@@ -79,7 +79,7 @@ def _sync(target: Path, spare: Path, lag: list[str]) -> None:
 
 
 def _fresh_stage(target: Path, copy: bool) -> Stage:
-    shutil.rmtree(spare_path(target), ignore_errors=True)
+    _discard(spare_path(target), target)
     staging = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
     os.chmod(staging, 0o755)
     if copy and target.is_dir():
@@ -88,22 +88,33 @@ def _fresh_stage(target: Path, copy: bool) -> Stage:
     return Stage(staging, "empty")
 
 
-@contextmanager
-def spare_publish(target: Path, empty: bool = False) -> Iterator[Stage]:
-    """Yield a Stage that starts level with the live site (or empty); on a clean exit, swap it in.
+def _discard(folder: Path, target: Path) -> None:
+    """Remove ``folder``; if that is cut short, the next run's remove_stale finishes the job."""
+    if folder.exists():
+        trash = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
+        os.rename(folder, trash / "old")
+        shutil.rmtree(trash, ignore_errors=True)
 
-    Write into ``stage.path`` with any writer (it shares no files with the live site) and
-    add every written or removed path to ``stage.changed``. If the block raises or the
-    process dies, ``target`` is untouched. Concurrent publishes of ``target`` are serialised.
+
+@contextmanager
+def spare_publish(target: Path, copy_live: bool = True) -> Iterator[Stage]:
+    """Yield a Stage that starts level with the live site; on a clean exit, swap it in.
+
+    The stage is the kept spare brought level with the live site when it can be trusted,
+    else a full copy of the live site, or (``copy_live=False``, for a full rebuild that
+    will rewrite everything anyway) an empty folder. Write into ``stage.path`` with any
+    writer (it shares no files with the live site) and add every path written or removed
+    to ``stage.changed``. If the block raises or the process dies, ``target`` is untouched.
+    Concurrent publishes of ``target`` are serialised.
     """
     target = Path(target).absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     with _locked(target):
         recover_interrupted_swap(target)
         remove_stale(target)
-        lag = None if empty else _usable_spare(target)
+        lag = _usable_spare(target)
         if lag is None:
-            stage = _fresh_stage(target, copy=not empty)
+            stage = _fresh_stage(target, copy=copy_live)
         else:
             _sync(target, spare_path(target), lag)
             stage = Stage(spare_path(target), "spare")
@@ -120,8 +131,14 @@ def _swap_keeping_spare(stage: Stage, target: Path) -> None:
     if not target.exists():
         os.rename(stage.path, target)
     elif _exchange(stage.path, target):
+        # stage.path now holds the previous site. It can serve as the next stage only if
+        # the build started level with that site, so that stage.changed is the difference.
+        if stage.seeded == "empty":
+            _fsync_dir(target.parent)
+            shutil.rmtree(stage.path, ignore_errors=True)  # a staging name: remove_stale's if cut short
+            return
         if stage.path != spare:
-            os.rename(stage.path, spare)  # it now holds the previous site
+            os.rename(stage.path, spare)
         _fsync_dir(target.parent)
         _marker(target).write_text(json.dumps({"live": _identity(target), "lag": sorted(stage.changed)}),
                                    encoding="utf-8")

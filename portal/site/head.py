@@ -5,9 +5,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request, url_for
+from flask import request
 
 from portal.site.langs import LANGS
+from portal.site.urls import external_url
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Head:
 
 def canonical_url() -> str:
     """The absolute URL of the page being rendered."""
-    return url_for(request.endpoint, **(request.view_args or {}), _external=True)
+    return external_url(request.endpoint, **(request.view_args or {}))
 
 
 def alternate_urls(head: Head) -> dict[str, str]:
@@ -31,6 +32,5 @@ def alternate_urls(head: Head) -> dict[str, str]:
     urls = {lang: canonical_url()}
     for other, values in head.alternates.items():
         if other in LANGS and other != lang:
-            urls[other] = url_for(request.endpoint, **{**(request.view_args or {}), **values, "lang": other},
-                                  _external=True)
+            urls[other] = external_url(request.endpoint, **{**(request.view_args or {}), **values, "lang": other})
     return dict(sorted(urls.items(), key=lambda kv: LANGS.index(kv[0])))

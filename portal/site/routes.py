@@ -1,13 +1,19 @@
 """Wires the sections into the blueprint and gives templates the site's navigation."""
 from __future__ import annotations
 
-from flask import g, request, url_for
-from flask_babel import gettext as _
+from flask import g, request
+from flask_babel import get_translations
+from jinja2 import pass_context
+from markupsafe import Markup
 
 from portal.site import bp
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.sections import content, nav_items  # importing registers every section's routes
+from portal.site.urls import site_url
+
+
+bp.add_app_template_global(site_url)  # macros imported without context need it too
 
 
 @bp.app_context_processor
@@ -15,17 +21,33 @@ def _site_context():
     if request.blueprint != "site":
         return {}
     lang = g.get("site_lang", "zh")
+    gettext = _fast_gettext(get_translations().gettext)
     return {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
             "canonical_url": canonical_url, "alternate_urls": alternate_urls,
-            "site_nav": _nav(lang), "language_switch": _language_switch}
+            "site_nav": _nav(lang), "language_switch": _language_switch,
+            "gettext": gettext, "_": gettext}
+
+
+def _fast_gettext(translate):
+    """Jinja's new-style gettext over one translations object, looked up once per request
+    instead of once per string (Flask-Babel's own looks the locale up on every call)."""
+
+    @pass_context
+    def gettext(context, string: str, **variables):
+        text = translate(string)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return gettext
 
 
 def _nav(lang: str) -> list[tuple[str, str]]:
     """(url, label) of each header link in ``lang``."""
-    items = [(url_for("site.home", lang=lang), _("首页"))]
-    items += [(url_for("site.section_index", lang=lang, section=section), str(label))
+    items = [(site_url("site.home", lang=lang), get_translations().gettext("首页"))]
+    items += [(site_url("site.section_index", lang=lang, section=section), str(label))
               for section, label in content.SECTION_TITLES.items()]
-    items += [(url_for(endpoint, lang=lang), str(label)) for endpoint, label in nav_items()]
+    items += [(site_url(endpoint, lang=lang), str(label)) for endpoint, label in nav_items()]
     return items
 
 
@@ -33,6 +55,5 @@ def _language_switch(head: Head) -> str:
     """The URL of this page in the other language, or the other language's home page."""
     other = OTHER[g.get("site_lang", "zh")]
     if other not in head.alternates:
-        return url_for("site.home", lang=other)
-    values = {**(request.view_args or {}), **head.alternates[other], "lang": other}
-    return url_for(request.endpoint, **values)
+        return site_url("site.home", lang=other)
+    return site_url(request.endpoint, **{**(request.view_args or {}), **head.alternates[other], "lang": other})

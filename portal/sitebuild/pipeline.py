@@ -23,11 +23,15 @@ from portal.publish.atomic import remove_output
 from portal.publish.buildstate import BuildState, default_state_path
 from portal.publish.linkcheck import check_links
 from portal.publish.privacy import PrivacyGuard
+from urllib.parse import urlsplit
 from portal.publish.spare import spare_publish
 from portal.sitebuild.machine_files import machine_files, write_if_changed
 from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
 from portal.site.outputs import digest
 from portal.site.source import load_source, use_source
+
+
+MACHINE_FILES = ("sitemap.xml", "feed.xml", "robots.txt")
 
 
 class BuildError(Exception):
@@ -45,12 +49,15 @@ class BuildReport:
     seconds: float
     pages: int
     full: bool
+    phases: tuple[tuple[str, float], ...] = ()
 
     def summary(self) -> str:
         """One line for the terminal and the publish log."""
         kind = "full" if self.full else "incremental"
+        phases = ", ".join(f"{name} {seconds:.2f}" for name, seconds in self.phases)
         return (f"{kind} build: {self.written} written, {self.unchanged} unchanged, {self.removed} removed, "
-                f"{self.bytes_written:,} bytes, {self.pages} files in the site, {self.seconds:.2f} s")
+                f"{self.bytes_written:,} bytes, {self.pages} files in the site, {self.seconds:.2f} s"
+                + (f" ({phases})" if phases else ""))
 
 
 @dataclass
@@ -86,49 +93,82 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
     output is byte-identical whether built incrementally or in full.
     """
     started = time.perf_counter()
+    clock = _PhaseClock()
     out_dir, workers = Path(out_dir).absolute(), workers or default_workers()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     progress = progress or Progress()
     source = _load(Path(content_dir), out_dir, full, workers)
+    clock.lap("load")
     use_source(app, source)
     plan = plan_outputs(app, source)
     terms = forbidden_terms()
-    with BuildState(default_state_path(out_dir)) as state, spare_publish(out_dir, empty=full) as stage:
+    guard = PrivacyGuard(terms)
+    clock.lap("plan")
+    with BuildState(default_state_path(out_dir)) as state, spare_publish(out_dir, copy_live=not full) as stage:
+        recorded = state.outputs()
         if full:
             state.clear()
-        recorded = state.outputs()
         current = {key: value for planned in plan.values() for key, value in planned.deps.items()}
         stale = state.stale(plan, current, site_dir=stage.path)
         removed = sorted(set(recorded) - plan.keys())
         for rel in removed:
             remove_output(stage.path, rel)
             state.forget(rel)
+        if full and stage.seeded != "empty":
+            removed += _prune(stage.path, set(plan) | set(MACHINE_FILES))
+        clock.lap("stage")
         progress.start(len(stale))
-        written = freeze(app, [plan[rel].url for rel in stale], stage.path, workers, progress.advance)
-        changed = {rel for rel, (sha, _size) in written.items() if recorded.get(rel) != sha}
-        for rel, (sha, _size) in written.items():
-            state.record(rel, plan[rel].deps, sha, primary=plan[rel].output.primary)
-        changed |= _write_machine_files(app, plan, source, stage.path, state)
-        stage.changed |= set(written) | set(removed) | changed
-        _check(stage.path, app, changed, removed, terms, state, full, workers)
-    return BuildReport(written=len(changed), unchanged=len(plan) - len(changed & plan.keys()),
-                       removed=len(removed), bytes_written=sum(written[r][1] for r in changed if r in written),
-                       seconds=time.perf_counter() - started, pages=len(plan) + 3, full=full)
+        result = freeze(app, [plan[rel].url for rel in stale], stage.path, workers, progress.advance, guard)
+        written = result.files
+        clock.lap("freeze")
+        state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
+                          for rel, frozen in written.items())
+        touched = {rel for rel, frozen in written.items() if frozen.touched}
+        touched |= _write_machine_files(app, plan, source, stage.path, state, force=full)
+        stage.changed |= touched | set(removed)
+        clock.lap("record")
+        _check(stage.path, app, touched, removed, guard, terms_hash(terms), result.hits, state, full, workers,
+               all_scanned=stage.seeded == "empty")
+        clock.lap("check")
+    clock.lap("publish")
+    return BuildReport(written=len(touched), unchanged=len(plan) - len(touched & plan.keys()),
+                       removed=len(removed), bytes_written=sum(written[r].size for r in touched if r in written),
+                       seconds=time.perf_counter() - started, pages=len(plan) + 3, full=full,
+                       phases=tuple(clock.laps))
 
 
-def _write_machine_files(app, plan, source, site: Path, state: BuildState) -> set[str]:
+class _PhaseClock:
+    def __init__(self) -> None:
+        self.laps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.laps.append((name, round(now - self._last, 3)))
+        self._last = now
+
+
+def _write_machine_files(app, plan, source, site: Path, state: BuildState, force: bool) -> set[str]:
     inputs = digest(app.config["FREEZER_BASE_URL"],
                     [(rel, p.output.endpoint, sorted(p.output.values.items()), p.output.lastmod,
                       p.output.sitemap, sorted((k, sorted(v.items())) for k, v in p.output.alternates.items()))
                      for rel, p in sorted(plan.items())],
                     [(i.title, i.endpoint, sorted(i.values.items()), i.updated, i.summary, i.categories)
                      for i in _feed(source)])
-    names = ("sitemap.xml", "feed.xml", "robots.txt")
-    if state.get_meta("machine-files") == inputs and all((site / name).is_file() for name in names):
+    if not force and state.get_meta("machine-files") == inputs and all((site / name).is_file() for name in MACHINE_FILES):
         return set()
     files = machine_files(app, plan, source)
     state.set_meta("machine-files", inputs)
     return {name for name, data in files.items() if write_if_changed(site / name, data)}
+
+
+def _prune(site: Path, keep: set[str]) -> list[str]:
+    """Delete every file under ``site`` not in ``keep``; return what was deleted."""
+    extra = sorted(rel for rel in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+                   if rel not in keep)
+    for rel in extra:
+        remove_output(site, rel)
+    return extra
 
 
 def _feed(source):
@@ -137,23 +177,29 @@ def _feed(source):
     return list(all_feed_items(source))
 
 
-def _check(site: Path, app: Flask, changed: set[str], removed: list[str], terms, state: BuildState,
-           full: bool, workers: int) -> None:
-    """Run the link checker and the privacy guard; raise BuildError on any finding."""
-    from urllib.parse import urlsplit
+def _check(site: Path, app: Flask, touched: set[str], removed: list[str], guard: PrivacyGuard, terms_key: str,
+           hits: list, state: BuildState, full: bool, workers: int, all_scanned: bool) -> None:
+    """Run the link checker, finish the privacy scan; raise BuildError on any finding.
 
+    Pages were scanned for personal data as they were written (``hits``); the rest of the
+    site (unless every file was written by this build) is scanned again only when the
+    forbidden terms changed since the last build.
+    """
     base_path = urlsplit(app.config["FREEZER_BASE_URL"]).path or "/"
     everything = full or bool(removed) or state.get_meta("checked") != "yes"
-    broken = check_links(site, base_path, only=None if everything else changed, workers=workers)
+    # Pages are only ever removed or rewritten, so links from unchanged pages can only
+    # break when something was removed.
+    broken = check_links(site, base_path, only=None if everything else touched, workers=workers)
     if broken:
         listing = "\n".join(f"  {b}" for b in broken[:50])
         more = f"\n  ... and {len(broken) - 50} more" if len(broken) > 50 else ""
         raise BuildError(f"{len(broken)} broken internal link(s) or missing asset(s):\n{listing}{more}")
-    terms_key = terms_hash(terms)
-    scan_all = everything or state.get_meta("privacy-terms") != terms_key
-    hits = PrivacyGuard(terms).scan_site(site, only=None if scan_all else changed, workers=workers)
+    if not all_scanned and (state.get_meta("privacy-terms") != terms_key or state.get_meta("checked") != "yes"):
+        hits = guard.scan_site(site, workers=workers)
+    else:
+        hits = hits + guard.scan_site(site, only=[rel for rel in touched if rel in MACHINE_FILES])
     if hits:
-        listing = "\n".join(f"  {h}" for h in hits[:50])
+        listing = "\n".join(f"  {h}" for h in sorted(hits, key=lambda h: (h.file, h.kind, h.term))[:50])
         raise BuildError(f"privacy guard: personal data found in {len(hits)} place(s); nothing was published:\n"
                          f"{listing}")
     state.set_meta("privacy-terms", terms_key)

@@ -1,0 +1,23 @@
+"""URL building for the public site, memoised: the same nav, tag and listing links appear on
+thousands of pages, and building each with url_for costs more than rendering the rest."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from flask import request, url_for
+
+
+@lru_cache(maxsize=65536)
+def _build(script_root: str, host_url: str, endpoint: str, values: tuple) -> str:
+    # script_root and host_url are part of the key: the same app serves several base URLs.
+    return url_for(endpoint, **dict(values))
+
+
+def site_url(endpoint: str, **values) -> str:
+    """``url_for(endpoint, **values)``, remembered for this request's base URL."""
+    return _build(request.script_root, request.host_url, endpoint, tuple(sorted(values.items())))
+
+
+def external_url(endpoint: str, **values) -> str:
+    """The absolute form of ``site_url(endpoint, **values)``."""
+    return request.host_url.rstrip("/") + site_url(endpoint, **values)
