@@ -39,11 +39,11 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
 
 def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
-    from portal.freeze import record_response_hash
+    from portal.freeze import vet_response
     from portal.site import bp as site_bp
 
     app.register_blueprint(site_bp)
-    app.after_request(record_response_hash)
+    app.after_request(vet_response)
 
 
 def _register_blueprints(app: Flask) -> None:

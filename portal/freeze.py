@@ -7,6 +7,7 @@ processes that each freeze a share of the URLs, and returns the hash of every fi
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import warnings
@@ -21,7 +22,9 @@ from urllib.parse import unquote, urlsplit
 from flask import Flask, request, url_for
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
-from portal.publish.privacy import PrivacyGuard, PrivacyHit
+from portal.publish.linkcheck import BrokenLink
+from portal.publish.privacy import PrivacyHit
+from portal.sitebuild.vetting import Vetting
 from portal.site.outputs import Output
 from portal.site.sections import all_outputs
 from portal.site.source import SiteSource
@@ -91,15 +94,7 @@ def plan_outputs(app: Flask, source: SiteSource) -> dict[str, Planned]:
 
 
 _app: Flask | None = None  # the app a forked worker freezes with (inherited, not pickled)
-_guard: PrivacyGuard | None = None  # and the privacy guard it vets each written page with
-
-
-@dataclass(frozen=True)
-class FreezeResult:
-    """What ``freeze`` did: every file it produced, and the privacy guard's hits among them."""
-
-    files: dict[str, Frozen]
-    hits: list[PrivacyHit]
+_vetting: Vetting | None = None  # and what it checks each rendered page against
 
 
 @dataclass(frozen=True)
@@ -112,6 +107,22 @@ class Frozen:
     touched: bool
 
 
+@dataclass(frozen=True)
+class FreezeResult:
+    """What ``freeze`` did: every file it produced, and what vetting found in them."""
+
+    files: dict[str, Frozen]
+    hits: list[PrivacyHit]
+    broken: list[BrokenLink]
+
+
+def vet_response(response):
+    """The build app's after_request hook: vet each rendered page while it is in memory."""
+    if _vetting is not None and not response.direct_passthrough:
+        _vetting.inspect(url_to_file(request.path), response.get_data())
+    return response
+
+
 def _stamp(path: Path) -> tuple[int, int, int] | None:
     try:
         st = path.stat()
@@ -120,28 +131,8 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-_bodies: dict[str, tuple[str, int]] = {}  # URL below the site root -> (sha256, size) of its response
-
-
-def record_response_hash(response):
-    """An after_request hook for the build app: remember each response's hash and size,
-    so the freezer need not read every file back to hash it."""
-    if not response.direct_passthrough:
-        data = response.get_data()
-        _bodies[request.path] = (hashlib.sha256(data).hexdigest(), len(data))
-    return response
-
-
-def _hash_of(path: Path, request_path: str) -> tuple[str, int]:
-    known = _bodies.pop(request_path, None)
-    if known is not None:
-        return known
-    data = path.read_bytes()  # a streamed file (send_file): hash what was written
-    return hashlib.sha256(data).hexdigest(), len(data)
-
-
 def _freeze_urls(urls: list[str]) -> FreezeResult:
-    """Freeze ``urls`` with Frozen-Flask and scan what changed with the privacy guard."""
+    """Freeze ``urls`` with Frozen-Flask, vetting each page as it is rendered."""
     freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
     before = {url: _stamp(freezer.root / url_to_file(url)) for url in urls}
@@ -149,12 +140,13 @@ def _freeze_urls(urls: list[str]) -> FreezeResult:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         for page in freezer.freeze_yield():
+            rel = page.path.as_posix()
             path = freezer.root / page.path
+            if rel not in _vetting.hashes:  # a streamed file (send_file): vet what was written
+                _vetting.inspect(rel, path.read_bytes())
             touched = before.get(page.url) is None or _stamp(path) != before[page.url]
-            written[page.path.as_posix()] = Frozen(*_hash_of(path, page.url), touched)
-    changed = [rel for rel, frozen in written.items() if frozen.touched]
-    hits = _guard.scan_site(freezer.root, only=changed) if _guard is not None and changed else []
-    return FreezeResult(written, hits)
+            written[rel] = Frozen(*_vetting.hashes.pop(rel), touched)
+    return FreezeResult(written, *_vetting.drain())
 
 
 def _after_fork() -> None:
@@ -165,20 +157,21 @@ def _after_fork() -> None:
         engine.dispose(close=False)
 
 
-def freeze(app: Flask, urls: Iterable[str], destination: Path, workers: int = 1,
-           progress: Callable[[int], None] | None = None, guard: PrivacyGuard | None = None) -> FreezeResult:
-    """Render ``urls`` through Frozen-Flask into ``destination``.
+def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting, workers: int = 1,
+           progress: Callable[[int], None] | None = None) -> FreezeResult:
+    """Render ``urls`` through Frozen-Flask into ``destination``, vetting each page.
 
     With ``workers`` > 1 and enough URLs, forked processes each freeze a share; the files
-    written do not depend on ``workers``. Each file whose bytes changed is scanned with
-    ``guard`` in the process that wrote it. ``progress(n)`` is called as batches finish.
+    written do not depend on ``workers``. Every rendered page is hashed, scanned for
+    personal data and link-checked by ``vetting`` in the process that rendered it.
+    ``progress(n)`` is called as batches finish.
     """
-    global _app, _guard
+    global _app, _vetting
     urls = sorted(urls)
     app.config["FREEZER_DESTINATION"] = str(Path(destination).absolute())
-    _app, _guard = app, guard
+    _app, _vetting = app, vetting
     report = progress or (lambda n: None)
-    result = FreezeResult({}, [])
+    result = FreezeResult({}, [], [])
     if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
         for start in range(0, len(urls), CHUNK):
             _merge(result, _freeze_urls(urls[start:start + CHUNK]))
@@ -186,17 +179,26 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, workers: int = 1,
         return result
     size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
     batches = [urls[i:i + size] for i in range(0, len(urls), size)]
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
-        futures = {pool.submit(_freeze_urls, batch): len(batch) for batch in batches}
-        for future in as_completed(futures):
-            _merge(result, future.result())
-            report(futures[future])
+    # The library and plan are large and read-only from here on: keep them out of the
+    # collector's sight, so neither the collector nor copy-on-write pays for them in each
+    # forked worker.
+    gc.collect()
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
+            futures = {pool.submit(_freeze_urls, batch): len(batch) for batch in batches}
+            for future in as_completed(futures):
+                _merge(result, future.result())
+                report(futures[future])
+    finally:
+        gc.unfreeze()
     return result
 
 
 def _merge(into: FreezeResult, part: FreezeResult) -> None:
     into.files.update(part.files)
     into.hits.extend(part.hits)
+    into.broken.extend(part.broken)
 
 
 def default_workers() -> int:

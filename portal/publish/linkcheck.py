@@ -6,7 +6,7 @@ import html
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -147,7 +147,33 @@ def _check_pages(job: tuple[Path, list[Path], str]) -> list[BrokenLink]:
 
 def _check_page(site: Path, page: Path, base: str, seen: dict[str, str | None]) -> list[BrokenLink]:
     rel_file = page.relative_to(site).as_posix()
-    links, base_href = _links(page.read_text(encoding="utf-8", errors="replace"))
+    text = page.read_text(encoding="utf-8", errors="replace")
+    return _check_text(rel_file, text, base, seen, lambda rel: _resolve(site, rel) is not None)
+
+
+def check_html(rel_file: str, text: str, base_path: str, files: Callable[[str], bool],
+               seen: dict[str, str | None] | None = None) -> list[BrokenLink]:
+    """The broken links of one page held in memory, by the rules of ``check_links``.
+
+    ``rel_file`` is where the page will be in the site, ``text`` its HTML, and ``files``
+    says whether a path (relative to the site root, e.g. ``news/x/index.html``) will exist
+    in the finished site. Lets a build check pages as it renders them, before the rest of
+    the site is on disk. ``seen`` memoises resolutions across calls.
+    """
+    base = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
+
+    def exists(url_path: str) -> bool:
+        rel = url_path.lstrip("/")
+        if url_path.endswith("/") or rel == "":
+            return files(rel + "index.html")
+        return files(rel) or files(rel + "/index.html")
+
+    return _check_text(rel_file, text, base, {} if seen is None else seen, exists)
+
+
+def _check_text(rel_file: str, text: str, base: str, seen: dict[str, str | None],
+                exists: Callable[[str], bool]) -> list[BrokenLink]:
+    links, base_href = _links(text)
     page_url = base + rel_file
     base_path = _local_path(base_href) if base_href else None
     if base_path:
@@ -159,18 +185,18 @@ def _check_page(site: Path, page: Path, base: str, seen: dict[str, str | None]) 
             continue
         url = _join(page_url, path)
         if url not in seen:  # navigation links repeat on every page: resolve each once
-            seen[url] = _problem(site, url, base)
+            seen[url] = _problem(url, base, exists)
         if seen[url]:
             broken.append(BrokenLink(rel_file, link, seen[url]))
     return broken
 
 
-def _problem(site: Path, url: str, base: str) -> str | None:
+def _problem(url: str, base: str, exists: Callable[[str], bool]) -> str | None:
     url = unquote(url)
     if url == base.rstrip("/"):
         url = base
     if not url.startswith(base):
         return f"outside the base path {base}"
-    if _resolve(site, url[len(base):]) is None:
+    if not exists(url[len(base):]):
         return "no such file in the output"
     return None

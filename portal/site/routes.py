@@ -1,6 +1,8 @@
 """Wires the sections into the blueprint and gives templates the site's navigation."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from flask import g, request
 from flask_babel import get_translations
 from jinja2 import pass_context
@@ -10,7 +12,7 @@ from portal.site import bp
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.sections import content, nav_items  # importing registers every section's routes
-from portal.site.urls import site_url
+from portal.site.urls import site_url, url_builder
 
 
 bp.add_app_template_global(site_url)  # macros imported without context need it too
@@ -21,11 +23,12 @@ def _site_context():
     if request.blueprint != "site":
         return {}
     lang = g.get("site_lang", "zh")
-    gettext = _fast_gettext(get_translations().gettext)
+    translations = get_translations()
+    gettext = _fast_gettext(translations.gettext)
     return {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
-            "canonical_url": canonical_url, "alternate_urls": alternate_urls,
-            "site_nav": _nav(lang), "language_switch": _language_switch,
-            "gettext": gettext, "_": gettext}
+            "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
+            "site_nav": _nav(lang, request.script_root, request.host_url, translations),
+            "language_switch": _language_switch, "gettext": gettext, "_": gettext}
 
 
 def _fast_gettext(translate):
@@ -42,13 +45,15 @@ def _fast_gettext(translate):
     return gettext
 
 
-def _nav(lang: str) -> list[tuple[str, str]]:
-    """(url, label) of each header link in ``lang``."""
-    items = [(site_url("site.home", lang=lang), get_translations().gettext("首页"))]
+@lru_cache(maxsize=64)
+def _nav(lang: str, script_root: str, host_url: str, translations) -> tuple[tuple[str, str], ...]:
+    """(url, label) of each header link in ``lang``: the same on every page, so built once
+    per language and base URL (the labels are lazy strings, rendered in ``lang`` here)."""
+    items = [(site_url("site.home", lang=lang), translations.gettext("首页"))]
     items += [(site_url("site.section_index", lang=lang, section=section), str(label))
               for section, label in content.SECTION_TITLES.items()]
     items += [(site_url(endpoint, lang=lang), str(label)) for endpoint, label in nav_items()]
-    return items
+    return tuple(items)
 
 
 def _language_switch(head: Head) -> str:

@@ -2,6 +2,7 @@
 thousands of pages, and building each with url_for costs more than rendering the rest."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 from flask import request, url_for
@@ -11,6 +12,16 @@ from flask import request, url_for
 def _build(script_root: str, host_url: str, endpoint: str, values: tuple) -> str:
     # script_root and host_url are part of the key: the same app serves several base URLs.
     return url_for(endpoint, **dict(values))
+
+
+def url_builder() -> Callable[..., str]:
+    """``site_url(endpoint, **values)`` for this request: ``url_for``, remembered per base URL."""
+    script_root, host_url = request.script_root, request.host_url
+
+    def site_url(endpoint: str, **values) -> str:
+        return _build(script_root, host_url, endpoint, tuple(sorted(values.items())))
+
+    return site_url
 
 
 def site_url(endpoint: str, **values) -> str:

@@ -18,7 +18,7 @@ from flask import Flask
 
 from portal.content.cache import PageCache
 from portal.content.errors import ContentError
-from portal.freeze import default_workers, freeze, plan_outputs
+from portal.freeze import FreezeResult, default_workers, freeze, plan_outputs
 from portal.publish.atomic import remove_output
 from portal.publish.buildstate import BuildState, default_state_path
 from portal.publish.linkcheck import check_links
@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from portal.publish.spare import spare_publish
 from portal.sitebuild.machine_files import machine_files, write_if_changed
 from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.vetting import Vetting
 from portal.site.outputs import digest
 from portal.site.source import load_source, use_source
 
@@ -118,7 +119,8 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
             removed += _prune(stage.path, set(plan) | set(MACHINE_FILES))
         clock.lap("stage")
         progress.start(len(stale))
-        result = freeze(app, [plan[rel].url for rel in stale], stage.path, workers, progress.advance, guard)
+        vetting = Vetting(guard, _base_path(app), site_files=frozenset(plan) | frozenset(MACHINE_FILES))
+        result = freeze(app, [plan[rel].url for rel in stale], stage.path, vetting, workers, progress.advance)
         written = result.files
         clock.lap("freeze")
         state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
@@ -127,8 +129,8 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
         touched |= _write_machine_files(app, plan, source, stage.path, state, force=full)
         stage.changed |= touched | set(removed)
         clock.lap("record")
-        _check(stage.path, app, touched, removed, guard, terms_hash(terms), result.hits, state, full, workers,
-               all_scanned=stage.seeded == "empty")
+        _check(stage.path, app, touched, removed, guard, terms_hash(terms), result, state, workers,
+               everything_rendered=len(stale) == len(plan))
         clock.lap("check")
     clock.lap("publish")
     return BuildReport(written=len(touched), unchanged=len(plan) - len(touched & plan.keys()),
@@ -177,29 +179,34 @@ def _feed(source):
     return list(all_feed_items(source))
 
 
-def _check(site: Path, app: Flask, touched: set[str], removed: list[str], guard: PrivacyGuard, terms_key: str,
-           hits: list, state: BuildState, full: bool, workers: int, all_scanned: bool) -> None:
-    """Run the link checker, finish the privacy scan; raise BuildError on any finding.
+def _base_path(app: Flask) -> str:
+    return urlsplit(app.config["FREEZER_BASE_URL"]).path or "/"
 
-    Pages were scanned for personal data as they were written (``hits``); the rest of the
-    site (unless every file was written by this build) is scanned again only when the
-    forbidden terms changed since the last build.
+
+def _check(site: Path, app: Flask, touched: set[str], removed: list[str], guard: PrivacyGuard, terms_key: str,
+           result: FreezeResult, state: BuildState, workers: int, everything_rendered: bool) -> None:
+    """Finish the link check and the privacy scan; raise BuildError on any finding.
+
+    Every rendered page was checked as it was rendered (``result``). Pages not rendered
+    this time are byte-identical to pages already checked, so they are checked again only
+    when they could have changed verdict: links, after a page was removed; personal data,
+    after the forbidden terms changed (or when no build has been checked yet).
     """
-    base_path = urlsplit(app.config["FREEZER_BASE_URL"]).path or "/"
-    everything = full or bool(removed) or state.get_meta("checked") != "yes"
-    # Pages are only ever removed or rewritten, so links from unchanged pages can only
-    # break when something was removed.
-    broken = check_links(site, base_path, only=None if everything else touched, workers=workers)
+    first = state.get_meta("checked") != "yes"
+    broken = list(result.broken)
+    if removed or (first and not everything_rendered):
+        broken += check_links(site, _base_path(app), workers=workers)
     if broken:
+        broken = sorted(set(broken), key=lambda b: (b.file, b.link))
         listing = "\n".join(f"  {b}" for b in broken[:50])
         more = f"\n  ... and {len(broken) - 50} more" if len(broken) > 50 else ""
         raise BuildError(f"{len(broken)} broken internal link(s) or missing asset(s):\n{listing}{more}")
-    if not all_scanned and (state.get_meta("privacy-terms") != terms_key or state.get_meta("checked") != "yes"):
+    hits = list(result.hits) + guard.scan_site(site, only=[rel for rel in touched if rel in MACHINE_FILES])
+    if not everything_rendered and (first or state.get_meta("privacy-terms") != terms_key):
         hits = guard.scan_site(site, workers=workers)
-    else:
-        hits = hits + guard.scan_site(site, only=[rel for rel in touched if rel in MACHINE_FILES])
     if hits:
-        listing = "\n".join(f"  {h}" for h in sorted(hits, key=lambda h: (h.file, h.kind, h.term))[:50])
+        hits = sorted(set(hits), key=lambda h: (h.file, h.kind, h.term))
+        listing = "\n".join(f"  {h}" for h in hits[:50])
         raise BuildError(f"privacy guard: personal data found in {len(hits)} place(s); nothing was published:\n"
                          f"{listing}")
     state.set_meta("privacy-terms", terms_key)
