@@ -51,12 +51,14 @@ def _register_blueprints(app: Flask) -> None:
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
     from portal.site import bp as site_bp
+    from portal.site_admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
+    app.register_blueprint(site_admin_bp)
 
 
 def _register_cli(app: Flask) -> None:

@@ -63,6 +63,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
                                                      "ref": "stations-map.svg"}),
     ("site.not_found_page", "GET"): Rule(EVERYONE),
     ("site.static", "GET"): Rule(EVERYONE, lambda w: {"filename": "site.css"}),
+    ("site_admin.status", "GET"): Rule(frozenset({"hr_division", "hr_city", "admin"})),
+    ("site_admin.publish", "POST"): Rule(frozenset({"admin"})),
 }
 
 

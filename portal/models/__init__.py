@@ -1,6 +1,7 @@
 """Every model module is imported here so Base.metadata knows all tables."""
 from portal.models.users import LoginAttempt, Role, User
 from portal.models.audit import AuditEntry
+from portal.models.publishing import PublishRun
 from portal.models.applications import (
     Application,
     ApplicationEvent,
@@ -15,6 +16,7 @@ __all__ = [
     "ApplicationSnapshot",
     "LoginAttempt",
     "Material",
+    "PublishRun",
     "Role",
     "User",
 ]

@@ -1,0 +1,85 @@
+"""Publishing the public static site from the portal: the one function other services call.
+
+``request_publish()`` runs an incremental publish **synchronously** (it returns when the
+new site is live, or the build has failed and the old site is still live) and records the
+run in ``publish_runs``. Call it after your own transaction has committed, so the build
+reads what you changed: opening or closing a 公示 batch, publishing a station, changing a
+panel. A demo-sized site publishes in about a second; concurrent calls queue on the
+publish lock.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask, current_app
+from sqlalchemy import select
+
+from portal import db
+from portal.clock import utcnow
+from portal.models.publishing import FAILED, SUCCEEDED, PublishRun
+from portal.models.users import User
+
+log = logging.getLogger(__name__)
+
+
+def _build_app(portal_app: Flask) -> Flask:
+    from portal import create_app
+    from portal.config import BuildConfig
+    from portal.sitebuild.base_url import resolve_base_url
+
+    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    inherited = {key: portal_app.config[key] for key in ("DATABASE_URL", "SECRET_KEY", "CONTENT_DIR",
+                                                          "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR")}
+    base_url = resolve_base_url(None, inherited["SITE_BASE_URL"])
+    return create_app({**settings, **inherited, "FREEZER_BASE_URL": base_url})
+
+
+def _start(trigger: str, user: User | None, full: bool) -> int:
+    with db.transaction() as session:
+        run = PublishRun(trigger=trigger, requested_by_id=user.id if user else None, full=full)
+        session.add(run)
+    return run.id
+
+
+def _finish(run_id: int, status: str, message: str, report=None) -> PublishRun:
+    with db.transaction() as session:
+        run = session.get(PublishRun, run_id)
+        run.status, run.message, run.finished_at = status, message, utcnow()
+        if report is not None:
+            run.written, run.unchanged, run.removed = report.written, report.unchanged, report.removed
+            run.bytes_written, run.seconds = report.bytes_written, round(report.seconds, 3)
+    return run
+
+
+def request_publish(trigger: str, user: User | None = None, full: bool = False) -> PublishRun:
+    """Publish the public site now (incrementally unless ``full``) and return the recorded run.
+
+    Never raises for a failed build: the run's ``status`` is ``failed`` and its
+    ``message`` says why (bad content, a broken link, personal data found); the
+    previously published site stays live.
+    """
+    from portal.sitebuild.pipeline import BuildError, build_site
+
+    run_id = _start(trigger, user, full)
+    build_app = _build_app(current_app._get_current_object())
+    try:
+        with build_app.app_context():
+            report = build_site(build_app, Path(build_app.config["SITE_OUTPUT_DIR"]),
+                                Path(build_app.config["CONTENT_DIR"]), full=full)
+    except BuildError as error:
+        return _finish(run_id, FAILED, str(error))
+    except Exception:  # noqa: BLE001  (a failed publish must be recorded, and must not take the caller down)
+        log.exception("publishing the site failed")
+        return _finish(run_id, FAILED, "unexpected error while building the site; see the server log")
+    return _finish(run_id, SUCCEEDED, report.summary(), report)
+
+
+def last_publish() -> PublishRun | None:
+    """The most recent publish run, or None if the site was never published from the portal."""
+    return db.session.scalar(select(PublishRun).order_by(PublishRun.started_at.desc(), PublishRun.id.desc()))
+
+
+def recent_publishes(limit: int = 10) -> list[PublishRun]:
+    """The newest ``limit`` runs, newest first."""
+    return list(db.session.scalars(select(PublishRun).order_by(PublishRun.id.desc()).limit(limit)))

@@ -1,0 +1,63 @@
+"""Publishing from the portal: request_publish(), the command, the admins' button and the
+staff view of the last publish."""
+from __future__ import annotations
+
+import pytest
+
+from portal.models.publishing import FAILED, SUCCEEDED
+from portal.services.site_publish import last_publish, request_publish
+from tests.site.conftest import write_news
+
+
+@pytest.fixture
+def app_config(app_config, demo_content, tmp_path):
+    return {**app_config, "CONTENT_DIR": str(demo_content), "SITE_OUTPUT_DIR": str(tmp_path / "public" / "_site"),
+            "SITE_BASE_URL": "https://talent.fuxin.example/sub/"}
+
+
+def test_request_publish_builds_incrementally_and_records_each_run(app, tmp_path):
+    first = request_publish("test")
+    assert first.status == SUCCEEDED and first.written > 50 and first.finished_at is not None
+    site = tmp_path / "public" / "_site"
+    assert 'href="/sub/assets/site.css"' in (site / "index.html").read_text(encoding="utf-8")
+    second = request_publish("test")
+    assert second.status == SUCCEEDED and second.written == 0 and second.unchanged == first.written - 3
+    assert last_publish().id == second.id
+
+
+def test_a_failed_publish_is_recorded_and_leaves_the_site_live(app, make_user, demo_content, tmp_path):
+    request_publish("test")
+    before = (tmp_path / "public" / "_site" / "index.html").read_bytes()
+    make_user("applicant", phone="13955556666")
+    write_news(demo_content, "leak", "电话 13955556666", date="2030-01-01")
+    run = request_publish("test")
+    assert run.status == FAILED and "privacy guard" in run.message and "13955556666" not in run.message
+    assert (tmp_path / "public" / "_site" / "index.html").read_bytes() == before
+
+
+def test_publish_site_command(runner, tmp_path):
+    result = runner.invoke(args=["publish-site"])
+    assert result.exit_code == 0, result.output
+    assert "build:" in result.output and (tmp_path / "public" / "_site" / "sitemap.xml").is_file()
+
+
+def test_admin_button_publishes_and_staff_see_the_result(client, auth, make_user):
+    hr = make_user("hr")
+    auth.login(hr)
+    page = client.get("/admin/site").get_data(as_text=True)
+    assert "还没有从门户发布过公开网站" in page and "立即发布" not in page  # only admins get the button
+    assert client.post("/admin/site/publish").status_code == 403
+    auth.logout()
+
+    auth.login(make_user("admin"))
+    assert "立即发布" in client.get("/admin/site").get_data(as_text=True)
+    response = client.post("/admin/site/publish", follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "公开网站已发布" in text and "成功" in text and "button" in text
+
+
+def test_staff_preview_of_the_public_site(client):
+    home = client.get("/site/").get_data(as_text=True)
+    assert 'href="/site/assets/site.css"' in home and "首届" in home
+    assert client.get("/site/en/pages/about/").status_code == 200
+    assert client.get("/site/news/autumn-campaign-preview/").status_code == 404  # a draft
