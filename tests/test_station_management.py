@@ -64,6 +64,7 @@ def test_a_station_manager_edits_their_own_record_but_not_its_type_division_or_p
     auth.login(stations["manager"])
     page = client.get(f"/stations/manage/{stations['own'].id}/edit").get_data(as_text=True)
     assert 'name="station_type"' not in page and 'name="published"' not in page and 'name="division_code"' not in page
+    assert "类型：县区站；所在县区：海州区；已公开。这几项由市人才办设定。" in page
     response = client.post(f"/stations/manage/{stations['own'].id}/edit", data=RECORD)
     assert response.status_code == 302
     own = db.session.get(Station, stations["own"].id)

@@ -30,7 +30,8 @@ def detail(station_id: int):
     station = directory.public_station(station_id, _lang())
     if station is None:
         abort(404)
-    return render_template("stations/detail.html", station=station, status=directory.open_status(station))
+    return render_template("stations/detail.html", station=station, status=directory.open_status(station),
+                           svg=build_svg([station], _lang()))
 
 
 def _map_svg() -> str:
