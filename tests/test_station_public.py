@@ -137,3 +137,19 @@ def test_map_markers_sit_where_the_coordinates_say(app, listed):
     assert zhangwu[0] < 500  # on the whole-city map
     assert haizhou[0] > 500 and park[0] > 500  # on the enlarged city centre
     assert park[1] > haizhou[1]  # further south is lower down
+
+
+def test_plain_dicts_work_without_a_request_in_either_language(app, listed):
+    """The static-site build calls these with an app context only."""
+    from flask import has_request_context
+
+    assert not has_request_context()
+    english = {s["name_zh"]: s for s in station_directory.public_stations("en")}
+    chinese = {s["name_zh"]: s for s in station_directory.public_stations("zh")}
+    assert english["深圳测试工作站"]["type_label"] == "Off-site station"
+    assert chinese["深圳测试工作站"]["type_label"] == "驻外站"
+    assert english["彰武测试站"]["division_name"] == "Zhangwu County"
+    assert english["彰武测试站"]["services"] == [{"code": "recruiting", "name": "Recruiting for local industries"}]
+    assert english["海州测试站"]["hours"][0] == {"weekday": 0, "day": "Mon", "opens": "08:30", "closes": "17:00"}
+    svg = build_svg(list(english.values()), "en")
+    assert "Off-site stations" in svg and "Shenzhen" in svg and "Zhangwu County" in svg
