@@ -137,3 +137,16 @@ def test_the_manage_list_shows_a_manager_only_their_station(client, auth, statio
     auth.logout()
     auth.login(make_user("station_manager"))
     assert "尚未关联服务站" in client.get("/stations/manage/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("email, message", [
+    ("", "请填写账号邮箱。"),
+    ("not-an-email", "电子邮箱格式不正确。"),
+    ("nobody@example.com", "没有使用该邮箱的账号。"),
+])
+def test_linking_a_manager_needs_an_existing_account(client, auth, make_user, stations, email, message):
+    auth.login(make_user("admin"))
+    response = client.post(f"/stations/manage/{stations['other'].id}/managers", data={"email": email},
+                           follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert _audit("station.manager_assign")[-1].details["user_id"] == stations["manager"].id  # only the fixture's

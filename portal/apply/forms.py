@@ -84,9 +84,11 @@ class EmploymentForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from flask_babel import get_locale
+
         from portal.services.station_directory import station_choices
 
-        self.station_id.choices = [("", _l("无"))] + station_choices()
+        self.station_id.choices = [("", _l("无"))] + station_choices(str(get_locale()))
         blank = [("", _l("请选择"))]
         self.category_code.choices = blank + [(e.code, f"{e.code} {e.name()}") for e in reference("categories")]
         self.industry_code.choices = blank + reference("industries").choices()

@@ -86,10 +86,11 @@ def public_station(station_id: int, lang: str = "zh") -> dict[str, Any] | None:
     return station_dict(station, lang)
 
 
-def station_choices() -> list[tuple[int, str]]:
-    """(id, name) of the published stations, for a select."""
-    query = select(Station.id, Station.name_zh).where(Station.published.is_(True)).order_by(Station.id)
-    return [(row.id, row.name_zh) for row in db.session.execute(query)]
+def station_choices(lang: str = "zh") -> list[tuple[int, str]]:
+    """(id, name in `lang`) of the published stations, for a select."""
+    query = select(Station.id, Station.name_zh, Station.name_en).where(Station.published.is_(True))
+    rows = db.session.execute(query.order_by(Station.id))
+    return [(row.id, (row.name_en or row.name_zh) if lang == "en" else row.name_zh) for row in rows]
 
 
 def open_status(station: dict[str, Any]) -> opening_hours.OpenStatus:
