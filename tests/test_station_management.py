@@ -150,3 +150,12 @@ def test_linking_a_manager_needs_an_existing_account(client, auth, make_user, st
                            follow_redirects=True)
     assert message in response.get_data(as_text=True)
     assert _audit("station.manager_assign")[-1].details["user_id"] == stations["manager"].id  # only the fixture's
+
+
+def test_a_station_manager_cannot_move_a_county_station_out_of_fuxin(client, auth, stations):
+    auth.login(stations["manager"])
+    response = client.post(f"/stations/manage/{stations['own'].id}/edit",
+                           data={**RECORD, "latitude": "22.54", "longitude": "114.06"})
+    assert "纬度超出阜新市范围" in response.get_data(as_text=True)
+    db.session.refresh(stations["own"])
+    assert stations["own"].latitude == 42.01
