@@ -38,10 +38,12 @@ def _register_blueprints(app: Flask) -> None:
     from portal.apply import bp as apply_bp
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
+    from portal.stations import bp as stations_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
+    app.register_blueprint(stations_bp, url_prefix="/stations")
 
 
 def _register_cli(app: Flask) -> None:

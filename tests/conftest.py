@@ -174,7 +174,7 @@ def complete_application(app):
     """Factory: a draft with every step filled and the required materials uploaded."""
 
     def factory(user: User, category: str = "D", division: str = "210902", employer: str = "阜新示例科技有限公司",
-                publication: bool = True, id_number: str = VALID_ID):
+                publication: bool = True, id_number: str = VALID_ID, station_id: int | None = None):
         application = apply_service.start_or_resume(user)
         apply_service.save_step(application, 1, {
             "full_name": "测试申报人", "id_number": id_number, "phone": user.phone,
@@ -184,7 +184,7 @@ def complete_application(app):
             "major": "机械工程", "professional_title": "工程师", "title_level": "intermediate"}, advance=True)
         apply_service.save_step(application, 3, {
             "employer": employer, "position": "工程师", "category_code": category,
-            "industry_code": "equipment", "division_code": division}, advance=True)
+            "industry_code": "equipment", "division_code": division, "station_id": station_id}, advance=True)
         for code in apply_service.required_materials(category):
             apply_service.add_material(application, code, f"{code}.pdf", io.BytesIO(PDF_BYTES))
         apply_service.save_consents(application, privacy=True, publication=publication)
@@ -210,3 +210,26 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
     assert match, "no csrf token on page"
     return match.group(1) or match.group(2)
+
+
+@pytest.fixture
+def make_station(app):
+    """Factory: make_station(**overrides) -> a published county station in 210902, open Mon-Fri 08:30-17:00."""
+    from datetime import time
+
+    from portal.models import Station, StationHours
+
+    def factory(**overrides):
+        values = dict(name_zh="测试人才工作服务站", name_en="Test Station", station_type="county",
+                      host_organisation="测试区人社局", division_code="210902", address="阜新市海州区测试路 1 号",
+                      area_served="海州区", contact_person="测试联系人", office_phone="0418-1000001",
+                      services=["policy", "application_help"], latitude=42.01, longitude=121.67, published=True)
+        hours = overrides.pop("hours", [(day, time(8, 30), time(17, 0)) for day in range(5)])
+        values.update(overrides)
+        with db.transaction() as session:
+            station = Station(**values)
+            station.hours = [StationHours(weekday=d, opens=o, closes=c) for d, o, c in hours]
+            session.add(station)
+        return station
+
+    return factory

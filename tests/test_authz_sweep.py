@@ -12,6 +12,7 @@ from typing import Callable
 
 import pytest
 
+from portal.services import station_records
 from tests.conftest import PASSWORD
 
 PERSONAS = ("anonymous", "applicant_a", "applicant_b", "expert", "station_manager", "hr_division", "hr_city", "admin")
@@ -20,6 +21,9 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 OWNER = frozenset({"applicant_a"})
 APPLICANTS = frozenset({"applicant_a", "applicant_b"})
 CASE_READERS = frozenset({"applicant_a", "hr_division", "hr_city", "admin"})
+STATION_MANAGERS = frozenset({"station_manager", "hr_division", "hr_city", "admin"})
+STATION_CREATORS = frozenset({"hr_division", "hr_city", "admin"})
+ASSISTED_READERS = frozenset({"station_manager", "hr_city", "admin"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class Rule:
 
 APP = lambda w: {"app_id": w["app_id"]}  # noqa: E731
 MATERIAL = lambda w: {"app_id": w["app_id"], "material_id": w["material_id"]}  # noqa: E731
+STATION = lambda w: {"station_id": w["station_id"]}  # noqa: E731
 
 ACCESS: dict[tuple[str, str], Rule] = {
     ("static", "GET"): Rule(EVERYONE, lambda w: {"filename": "css/portal.css"}),
@@ -54,6 +59,22 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("apply.material_file", "GET"): Rule(CASE_READERS, MATERIAL),
     ("apply.status", "GET"): Rule(CASE_READERS, APP),
     ("apply.withdraw", "POST"): Rule(OWNER, APP),
+    ("stations.index", "GET"): Rule(EVERYONE),
+    ("stations.detail", "GET"): Rule(EVERYONE, STATION),
+    ("stations.map_page", "GET"): Rule(EVERYONE),
+    ("stations.map_svg", "GET"): Rule(EVERYONE),
+    ("stations.manage_index", "GET"): Rule(STATION_MANAGERS),
+    ("stations.create", "GET"): Rule(STATION_CREATORS),
+    ("stations.create", "POST"): Rule(STATION_CREATORS),
+    ("stations.edit", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit_hours", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit_hours", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.staff", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.staff", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.delete_staff", "POST"): Rule(STATION_MANAGERS, lambda w: {**STATION(w), "staff_id": w["staff_id"]}),
+    ("stations.assign_manager", "POST"): Rule(STATION_CREATORS, STATION),
+    ("stations.assisted_applications", "GET"): Rule(ASSISTED_READERS, STATION),
 }
 
 
@@ -73,8 +94,11 @@ def test_the_table_names_no_route_that_is_gone(app):
 
 
 @pytest.fixture
-def world(app, make_user, submitted_application):
-    """One user per persona and applicant A's submitted application in division 210902."""
+def world(app, make_user, submitted_application, make_station):
+    """One user per persona, applicant A's submitted application in division 210902 (naming the
+    station manager's station), and a second station the manager does not run."""
+    station = make_station()
+    make_station(name_zh="另一个服务站", division_code="210903")
     users = {
         "applicant_a": make_user("applicant"),
         "applicant_b": make_user("applicant"),
@@ -84,8 +108,11 @@ def world(app, make_user, submitted_application):
         "hr_city": make_user("hr"),
         "admin": make_user("admin"),
     }
-    application = submitted_application(users["applicant_a"], division="210902")
-    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id}
+    station_records.assign_manager(users["admin"], station, users["station_manager"])
+    application = submitted_application(users["applicant_a"], division="210902", station_id=station.id)
+    staff = station_records.add_staff(users["admin"], station, "liaison", "测试联络员", None)
+    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
+            "station_id": station.id, "staff_id": staff.id}
 
 
 def _request(app, persona: str, world: dict, method: str, url: str):
