@@ -41,6 +41,14 @@ def new_expert(values: dict[str, Any]) -> ExpertProfile:
     return profile
 
 
+def attach_profile(user: User, values: dict[str, Any]) -> ExpertProfile:
+    """A profile for an existing expert account, added to the current session (no commit)."""
+    profile = ExpertProfile(user=user, created_at=utcnow())
+    _apply(profile, values)
+    db.session.add(profile)
+    return profile
+
+
 def _apply(profile: ExpertProfile, values: dict[str, Any]) -> None:
     for name in PROFILE_FIELDS:
         if name in values:
