@@ -141,3 +141,19 @@ def test_names_are_compared_loosely():
     assert conflicts.normalise("辽宁工程技术大学 ") == conflicts.normalise("辽宁工程技术大学")
     assert conflicts.normalise("ＡＢＣ（阜新）公司") == conflicts.normalise("abc(阜新)公司")
     assert conflicts.normalise("阜新大学") != conflicts.normalise("辽宁大学")
+
+
+@pytest.mark.csrf
+def test_an_override_without_the_csrf_token_changes_nothing(client, auth, case, staff):
+    row = db.session.scalar(select(ConflictOfInterest).where(ConflictOfInterest.expert_id == case["same"].id))
+    client.post("/login", data={"email": staff.email, "password": "secret123",
+                                "csrf_token": _token(client.get("/login"))})
+    response = client.post(f"/panels/manage/conflicts/{row.id}/override", data={"reason": "无令牌"})
+    assert response.status_code == 400
+    assert conflicts.is_conflicted(case["same"], case["application"])
+
+
+def _token(response):
+    from tests.conftest import csrf_token_from
+
+    return csrf_token_from(response.get_data(as_text=True))

@@ -122,3 +122,17 @@ def test_the_chair_writes_the_panel_recommendation(client, auth, scored):
     assert reviews.recommendation_of(application).text == "一致推荐"
     auth.login(scored["staff"])
     assert "一致推荐" in client.get(f"/panels/manage/applications/{application.id}").get_data(as_text=True)
+
+
+def test_a_draft_keeps_what_was_typed_and_submitting_an_incomplete_review_says_why(client, auth, scored):
+    assignment = scored["assignments"][0]
+    auth.login(assignment.expert.user)
+    url = f"/expert/applications/{scored['application'].id}/review"
+    client.post(url, data={"score_professional": "6", "panel_comment": "草稿意见", "save": "1"})
+    db.session.refresh(assignment)
+    assert assignment.review.scores["professional"] == 6 and not assignment.review.locked
+    page = client.post(url, data={"score_professional": "6", "panel_comment": "草稿意见", "submit": "1"}).get_data(
+        as_text=True)
+    assert "请为“创新能力”打分。" in page and "草稿意见" in page  # nothing typed is lost
+    page = client.post(url, data={"score_professional": "60", "submit": "1"}).get_data(as_text=True)
+    assert "60" in page and 'aria-invalid="true"' in page

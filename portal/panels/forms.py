@@ -41,6 +41,7 @@ class ExpertForm(FlaskForm):
     phone = StringField(_l("手机号码"), validators=[Optional(), optional_mobile])
     max_load = IntegerField(_l("评审上限（份）"), validators=[InputRequired(), NumberRange(min=1, max=200)])
     publication_consent = BooleanField(_l("专家同意在门户网站公开其简介"))
+    active = BooleanField(_l("在库（停用后不再被建议、不再公开、不再收到提醒）"), default=True)
     submit = SubmitField(_l("保存"))
 
 

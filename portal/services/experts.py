@@ -16,7 +16,7 @@ from portal.models.users import Role
 from portal.services import audit, conflicts
 from portal.services.accounts import find_by_email
 
-PROFILE_FIELDS = ("name", "title", "affiliation", "field", "bio", "phone", "email", "max_load")
+PROFILE_FIELDS = ("name", "title", "affiliation", "field", "bio", "phone", "email", "max_load", "active")
 PANEL_FIELDS = ("code", "name_zh", "name_en", "industry_code", "description", "blind")
 
 
