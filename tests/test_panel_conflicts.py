@@ -157,3 +157,18 @@ def _token(response):
     from tests.conftest import csrf_token_from
 
     return csrf_token_from(response.get_data(as_text=True))
+
+
+def test_conflicts_are_re_detected_when_a_panel_case_moves(case, staff, monkeypatch):
+    """A later transition (here a stand-in that changes the employer) re-detects conflicts."""
+    from portal import workflow
+    from portal.services import transitions
+
+    application, other = case["application"], case["other"]
+    monkeypatch.setitem(workflow.TRANSITIONS, "test_move", workflow.Transition(
+        "test_move", frozenset({workflow.EXPERT_REVIEW}), workflow.EXPERT_REVIEW, frozenset({"hr"}), "test"))
+    with db.transaction():
+        application.employer = "辽宁工程技术大学"
+    assert not conflicts.is_conflicted(other, application)
+    transitions.apply_transition(application, "test_move", staff)
+    assert conflicts.is_conflicted(other, application)

@@ -128,3 +128,17 @@ def test_blind_mode_hides_the_applicants_identity(client, auth, make_user, make_
     else:
         assert "测试申报人" in page and "138****5678" in page
     assert "阜新示例科技有限公司" in page  # the employer stays: experts judge it
+
+
+def test_overdue_assignments_are_marked(client, auth, make_user, make_expert, make_panel,
+                                        expert_review_application, staff):
+    expert = make_expert(affiliation="甲")
+    panel = make_panel([expert])
+    late, on_time = (expert_review_application(make_user("applicant")) for _ in range(2))
+    for application, deadline in ((late, today() - timedelta(days=1)), (on_time, today())):
+        assignments.send_to_panel(application, panel, staff)
+        assignments.assign(application, [expert], deadline, staff)
+    auth.login(expert.user)
+    rows = client.get("/expert/").get_data(as_text=True).split("<tr>")
+    assert "已逾期" in next(r for r in rows if late.reference in r)
+    assert "已逾期" not in next(r for r in rows if on_time.reference in r)

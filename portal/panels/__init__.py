@@ -3,11 +3,15 @@ from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
 from portal.navigation import register_nav_item
+from portal.services.conflicts import redetect_after_transition
+from portal.services.transitions import after_transition_hooks
 
 bp = Blueprint("panels", __name__, template_folder="templates")
 
 register_nav_item("panels.manage_index", _l("专家评审"), {"hr", "admin"})
 register_nav_item("panels.expert_home", _l("我的评审"), {"expert"})
+if redetect_after_transition not in after_transition_hooks:
+    after_transition_hooks.append(redetect_after_transition)
 
 
 

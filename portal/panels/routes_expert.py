@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal import db, expert_access, storage
+from portal.clock import today
 from portal.models import Review
 from portal.panels import bp
 from portal.panels.forms import OwnProfileForm, ReasonForm, RecommendationForm, review_form_class
@@ -26,7 +27,8 @@ def expert_home():
     profile = expert_access.current_profile()
     search = request.args.get("q", "")
     found = expert_access.visible_assignments(profile, search) if profile else []
-    return render_template("panels/expert_home.html", profile=profile, assignments=found, search=search)
+    return render_template("panels/expert_home.html", profile=profile, assignments=found, search=search,
+                           today=today())
 
 
 @bp.get("/expert/assignments.csv")

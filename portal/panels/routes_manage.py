@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from portal import access, db, workflow
+from portal.clock import today
 from portal.auth.forms import PostForm
 from portal.models import Application, Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
 from portal.panels import bp
@@ -246,7 +247,7 @@ def case(app_id: int):
                            counted=aggregation.counted_reviews(application), override_form=ReasonForm(),
                            relation_form=relation_form, remove_form=PostForm(),
                            recommendation=reviews.recommendation_of(application),
-                           loads=assignments.loads([e.id for e in case.panel.members]))
+                           loads=assignments.loads([e.id for e in case.panel.members]), today=today())
 
 
 @bp.post("/panels/manage/applications/<int:app_id>/assign")

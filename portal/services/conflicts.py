@@ -151,3 +151,17 @@ def record_relationship(expert: ExpertProfile, applicant: User, kind: str, actor
             detect(application, [expert])
         audit.record(actor, "relationship.record", "expert", expert.id, applicant_id=applicant.id, kind=row.kind)
     return row
+
+
+def redetect_after_transition(application: Application, _transition, _actor, _comment) -> None:
+    """A transition hook: whenever an application that was sent to a panel moves (e.g. it comes
+    back after a correction with a new snapshot), re-detect conflicts with the panel's members and
+    everyone assigned, inside the transition's transaction."""
+    from portal.models import Assignment, PanelCase
+
+    case = db.session.scalar(select(PanelCase).where(PanelCase.application_id == application.id))
+    if case is None:
+        return
+    assigned = db.session.scalars(select(ExpertProfile).join(Assignment, Assignment.expert_id == ExpertProfile.id)
+                                  .where(Assignment.application_id == application.id)).all()
+    detect(application, list({e.id: e for e in [*case.panel.members, *assigned]}.values()))
