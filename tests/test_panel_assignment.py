@@ -103,3 +103,16 @@ def test_staff_accept_the_proposal_for_the_whole_panel(client, auth, make_user, 
     for application in apps:
         assert len(assignments.assignments_of(application)) == 3
     assert set(assignments.loads([e.id for e in panel.members]).values()) == {1, 2}
+
+
+def test_division_staff_bulk_assign_only_their_division(client, auth, make_user, make_expert, make_panel,
+                                                        expert_review_application):
+    panel = make_panel([make_expert(affiliation=f"单位{n}") for n in range(3)])
+    city = make_user("hr")
+    mine = expert_review_application(make_user("applicant"), division="210902")
+    theirs = expert_review_application(make_user("applicant"), division="210903")
+    for application in (mine, theirs):
+        assignments.send_to_panel(application, panel, city)
+    auth.login(make_user("hr", division="210902"))
+    client.post(f"/panels/manage/{panel.id}/assign-proposal", data={"deadline": "2030-01-31"})
+    assert len(assignments.assignments_of(mine)) == 3 and assignments.assignments_of(theirs) == []

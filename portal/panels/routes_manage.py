@@ -121,7 +121,8 @@ def panel_assign_all(panel_id: int):
     panel = _panel(panel_id)
     form = DeadlineForm()
     if form.validate_on_submit():
-        made = assignments.assign_proposal(panel, form.deadline.data, current_user)
+        made = assignments.assign_proposal(panel, form.deadline.data, current_user,
+                                           visible=lambda application: access.can_view(current_user, application))
         flash(_("已按建议分配 %(count)d 份评审。", count=made), "success")
     else:
         flash(_("请填写截止日期。"), "error")

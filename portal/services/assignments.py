@@ -137,10 +137,10 @@ def assign(application: Application, experts: list[ExpertProfile], deadline: dat
     return created
 
 
-def assign_proposal(panel: Panel, deadline: date, actor: User) -> int:
-    """Accept the proposal for every open case of the panel in one transaction; returns how many
-    assignments were made."""
-    cases = open_cases(panel)
+def assign_proposal(panel: Panel, deadline: date, actor: User, visible=lambda application: True) -> int:
+    """Accept the proposal for every open case of the panel that `visible` admits (division staff
+    only reach their division's), in one transaction; returns how many assignments were made."""
+    cases = [c for c in open_cases(panel) if visible(c.application)]
     proposal = propose_for(cases)
     experts = {e.id: e for e in panel.members}
     made = 0
