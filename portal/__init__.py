@@ -39,11 +39,13 @@ def _register_blueprints(app: Flask) -> None:
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
     from portal.stations import bp as stations_bp
+    from portal.panels import bp as panels_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
     app.register_blueprint(stations_bp, url_prefix="/stations")
+    app.register_blueprint(panels_bp)
 
 
 def _register_cli(app: Flask) -> None:

@@ -11,6 +11,7 @@ from portal.clock import utcnow
 from portal.models import Application, User
 from portal.services import accounts
 from portal.services import applications as apply_service
+from portal.services.panel_demo import seed_panel_demo
 from portal.services.transitions import record_event
 from portal.station_demo import seed_demo_stations
 
@@ -115,4 +116,5 @@ def seed_demo() -> int:
     if db.session.scalar(select(Application.id).where(Application.applicant_id == demo_applicant.id)) is None:
         apply_service.start_or_resume(demo_applicant)
         created += 1
+    created += seed_panel_demo(users["hr.city"], users["expert"], DEMO_DOMAIN, DEMO_PASSWORD)
     return created

@@ -3,13 +3,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 
 from portal.extensions import babel
 
 
 def select_locale() -> str:
-    """The language for this request: an explicit ?lang=, then the session, then Chinese."""
+    """The language for this request: an explicit ?lang=, then the session, then Chinese.
+    Outside a request (CLI commands such as the review digests) the default language."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     requested = request.args.get("lang")
     if requested in languages:

@@ -233,3 +233,66 @@ def make_station(app):
         return station
 
     return factory
+
+
+# --- expert panels (issue 4) -------------------------------------------------------------------
+
+@pytest.fixture
+def expert_review_application(submitted_application):
+    """Factory: a submitted application walked to expert review, each step in its history
+    (the staff transitions belong to the review workflow; this stands in for them)."""
+    from portal import workflow
+    from portal.services.transitions import record_event
+
+    def factory(user: User, **kwargs):
+        application = submitted_application(user, **kwargs)
+        with db.transaction():
+            for state in (workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW, workflow.EXPERT_REVIEW):
+                record_event(application, application.state, state, None, "test")
+                application.state = state
+        return application
+
+    return factory
+
+
+@pytest.fixture
+def make_expert(app):
+    """Factory: make_expert(name=..., affiliation=..., max_load=10, consent=False, **profile) -> ExpertProfile
+    (its account's password is PASSWORD)."""
+    from portal.services import experts
+
+    counter = iter(range(1, 10_000))
+
+    def factory(name: str | None = None, affiliation: str = "辽宁工程技术大学", max_load: int = 10,
+                consent: bool = False, **kwargs):
+        n = next(counter)
+        values = {"email": f"expert{n}-{uuid.uuid4().hex[:6]}@example.com", "name": name or f"专家{n}",
+                  "affiliation": affiliation, "max_load": max_load, "publication_consent": consent,
+                  "phone": f"1390000{n:04d}", "title": "教授", "field": "机械工程", "bio": "简介", **kwargs}
+        profile = experts.create_expert(values, None)
+        with db.transaction():
+            profile.user.set_password(PASSWORD)
+        return profile
+
+    return factory
+
+
+@pytest.fixture
+def make_panel(app):
+    """Factory: make_panel(members, chair=None, blind=True, code=None) -> Panel."""
+    from portal.services import experts
+
+    counter = iter(range(1, 10_000))
+
+    def factory(members=(), chair=None, blind: bool = True, code: str | None = None):
+        n = next(counter)
+        values = {"code": code or f"panel-{n}", "name_zh": f"评审组{n}", "name_en": f"Panel {n}",
+                  "industry_code": "equipment", "description": None, "blind": blind}
+        panel = experts.save_panel(None, values, None, None)
+        for member in members:
+            experts.add_member(panel, member, None)
+        if chair is not None:
+            experts.save_panel(panel, values, chair, None)
+        return panel
+
+    return factory

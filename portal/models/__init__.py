@@ -8,10 +8,32 @@ from portal.models.applications import (
     ApplicationSnapshot,
     Material,
 )
+from portal.models.panels import (
+    Assignment,
+    ConflictOfInterest,
+    ExpertProfile,
+    ExpertRelationship,
+    Panel,
+    PanelCase,
+    PanelMembership,
+    PanelRecommendation,
+    Review,
+    ReviewDigest,
+)
 
 __all__ = [
     "Application",
+    "Assignment",
     "AuditEntry",
+    "ConflictOfInterest",
+    "ExpertProfile",
+    "ExpertRelationship",
+    "Panel",
+    "PanelCase",
+    "PanelMembership",
+    "PanelRecommendation",
+    "Review",
+    "ReviewDigest",
     "ApplicationEvent",
     "ApplicationSnapshot",
     "LoginAttempt",
