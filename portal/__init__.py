@@ -50,12 +50,16 @@ def _register_blueprints(app: Flask) -> None:
     from portal.apply import bp as apply_bp
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
+    from portal.stations import bp as stations_bp
+    from portal.panels import bp as panels_bp
     from portal.site import bp as site_bp
     from portal.site_admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
+    app.register_blueprint(stations_bp, url_prefix="/stations")
+    app.register_blueprint(panels_bp)
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
     app.register_blueprint(site_admin_bp)

@@ -26,6 +26,7 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "阜新英才 <no-reply@talent.fuxin.example>")
+    PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")  # for links in mail sent from the CLI
     REFERENCE_DATA_DIR = os.environ.get("REFERENCE_DATA_DIR") or str(Path(__file__).parent / "data")
 
     MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))

@@ -11,7 +11,9 @@ from portal.clock import utcnow
 from portal.models import Application, User
 from portal.services import accounts
 from portal.services import applications as apply_service
+from portal.services.panel_demo import seed_panel_demo
 from portal.services.transitions import record_event
+from portal.station_demo import seed_demo_stations
 
 DEMO_PASSWORD = "fuxin2026"
 DEMO_DOMAIN = "demo.fuxin.example"
@@ -109,8 +111,10 @@ def seed_demo() -> int:
         created += new
     for index, row in enumerate(APPLICANTS):
         created += _seed_application(index, row, users["hr.city"])
+    created += seed_demo_stations(DEMO_DOMAIN, users["station"].email)
     demo_applicant = users["applicant"]
     if db.session.scalar(select(Application.id).where(Application.applicant_id == demo_applicant.id)) is None:
         apply_service.start_or_resume(demo_applicant)
         created += 1
+    created += seed_panel_demo(users["hr.city"], users["expert"], DEMO_DOMAIN, DEMO_PASSWORD)
     return created

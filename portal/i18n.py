@@ -3,14 +3,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, g, request, session
+from flask import Flask, current_app, g, has_request_context, request, session
 
 from portal.extensions import babel
 
 
 def select_locale() -> str:
     """The language for this request: the URL's language on public-site pages, then an
-    explicit ?lang=, then the session, then Chinese."""
+    explicit ?lang=, then the session, then Chinese. Outside a request (CLI commands such
+    as the review digests) the default language."""
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     languages = current_app.config["LANGUAGES"]
     if g.get("site_lang") in languages:
         return g.site_lang

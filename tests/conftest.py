@@ -175,7 +175,7 @@ def complete_application(app):
     """Factory: a draft with every step filled and the required materials uploaded."""
 
     def factory(user: User, category: str = "D", division: str = "210902", employer: str = "阜新示例科技有限公司",
-                publication: bool = True, id_number: str = VALID_ID):
+                publication: bool = True, id_number: str = VALID_ID, station_id: int | None = None):
         application = apply_service.start_or_resume(user)
         apply_service.save_step(application, 1, {
             "full_name": "测试申报人", "id_number": id_number, "phone": user.phone,
@@ -185,7 +185,7 @@ def complete_application(app):
             "major": "机械工程", "professional_title": "工程师", "title_level": "intermediate"}, advance=True)
         apply_service.save_step(application, 3, {
             "employer": employer, "position": "工程师", "category_code": category,
-            "industry_code": "equipment", "division_code": division}, advance=True)
+            "industry_code": "equipment", "division_code": division, "station_id": station_id}, advance=True)
         for code in apply_service.required_materials(category):
             apply_service.add_material(application, code, f"{code}.pdf", io.BytesIO(PDF_BYTES))
         apply_service.save_consents(application, privacy=True, publication=publication)
@@ -211,3 +211,89 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
     assert match, "no csrf token on page"
     return match.group(1) or match.group(2)
+
+
+@pytest.fixture
+def make_station(app):
+    """Factory: make_station(**overrides) -> a published county station in 210902, open Mon-Fri 08:30-17:00."""
+    from datetime import time
+
+    from portal.models import Station, StationHours
+
+    def factory(**overrides):
+        values = dict(name_zh="测试人才工作服务站", name_en="Test Station", station_type="county",
+                      host_organisation="测试区人社局", division_code="210902", address="阜新市海州区测试路 1 号",
+                      area_served="海州区", contact_person="测试联系人", office_phone="0418-1000001",
+                      services=["policy", "application_help"], latitude=42.01, longitude=121.67, published=True)
+        hours = overrides.pop("hours", [(day, time(8, 30), time(17, 0)) for day in range(5)])
+        values.update(overrides)
+        with db.transaction() as session:
+            station = Station(**values)
+            station.hours = [StationHours(weekday=d, opens=o, closes=c) for d, o, c in hours]
+            session.add(station)
+        return station
+
+    return factory
+
+
+# --- expert panels (issue 4) -------------------------------------------------------------------
+
+@pytest.fixture
+def expert_review_application(submitted_application):
+    """Factory: a submitted application walked to expert review, each step in its history
+    (the staff transitions belong to the review workflow; this stands in for them)."""
+    from portal import workflow
+    from portal.services.transitions import record_event
+
+    def factory(user: User, **kwargs):
+        application = submitted_application(user, **kwargs)
+        with db.transaction():
+            for state in (workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW, workflow.EXPERT_REVIEW):
+                record_event(application, application.state, state, None, "test")
+                application.state = state
+        return application
+
+    return factory
+
+
+@pytest.fixture
+def make_expert(app):
+    """Factory: make_expert(name=..., affiliation=..., max_load=10, consent=False, **profile) -> ExpertProfile
+    (its account's password is PASSWORD)."""
+    from portal.services import experts
+
+    counter = iter(range(1, 10_000))
+
+    def factory(name: str | None = None, affiliation: str = "辽宁工程技术大学", max_load: int = 10,
+                consent: bool = False, **kwargs):
+        n = next(counter)
+        values = {"email": f"expert{n}-{uuid.uuid4().hex[:6]}@example.com", "name": name or f"专家{n}",
+                  "affiliation": affiliation, "max_load": max_load, "publication_consent": consent,
+                  "phone": f"1390000{n:04d}", "title": "教授", "field": "机械工程", "bio": "简介", **kwargs}
+        profile = experts.create_expert(values, None)
+        with db.transaction():
+            profile.user.set_password(PASSWORD)
+        return profile
+
+    return factory
+
+
+@pytest.fixture
+def make_panel(app):
+    """Factory: make_panel(members, chair=None, blind=True, code=None) -> Panel."""
+    from portal.services import experts
+
+    counter = iter(range(1, 10_000))
+
+    def factory(members=(), chair=None, blind: bool = True, code: str | None = None):
+        n = next(counter)
+        values = {"code": code or f"panel-{n}", "name_zh": f"评审组{n}", "name_en": f"Panel {n}",
+                  "industry_code": "equipment", "description": None, "blind": blind}
+        panel = experts.save_panel(None, values, None, None)
+        for member in members:
+            experts.add_member(panel, member, None)
+        if chair is not None:
+            experts.save_panel(panel, values, chair, None)
+        return panel
+
+    return factory

@@ -12,6 +12,7 @@ from typing import Callable
 
 import pytest
 
+from portal.services import station_records
 from tests.conftest import PASSWORD
 
 PERSONAS = ("anonymous", "applicant_a", "applicant_b", "expert", "station_manager", "hr_division", "hr_city", "admin")
@@ -20,6 +21,12 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 OWNER = frozenset({"applicant_a"})
 APPLICANTS = frozenset({"applicant_a", "applicant_b"})
 CASE_READERS = frozenset({"applicant_a", "hr_division", "hr_city", "admin"})
+STATION_MANAGERS = frozenset({"station_manager", "hr_division", "hr_city", "admin"})
+STATION_CREATORS = frozenset({"hr_division", "hr_city", "admin"})
+ASSISTED_READERS = frozenset({"station_manager", "hr_city", "admin"})
+STAFF = frozenset({"hr_division", "hr_city", "admin"})
+EXPERT = frozenset({"expert"})
+NOBODY = frozenset()  # the expert persona has no assignment, so expert case routes refuse everyone
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,9 @@ class Rule:
 
 APP = lambda w: {"app_id": w["app_id"]}  # noqa: E731
 MATERIAL = lambda w: {"app_id": w["app_id"], "material_id": w["material_id"]}  # noqa: E731
+STATION = lambda w: {"station_id": w["station_id"]}  # noqa: E731
+REVIEW_APP = lambda w: {"app_id": w["review_app_id"]}  # noqa: E731
+PANEL = lambda w: {"panel_id": w["panel_id"]}  # noqa: E731
 
 ACCESS: dict[tuple[str, str], Rule] = {
     ("static", "GET"): Rule(EVERYONE, lambda w: {"filename": "css/portal.css"}),
@@ -54,6 +64,59 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("apply.material_file", "GET"): Rule(CASE_READERS, MATERIAL),
     ("apply.status", "GET"): Rule(CASE_READERS, APP),
     ("apply.withdraw", "POST"): Rule(OWNER, APP),
+    ("stations.index", "GET"): Rule(EVERYONE),
+    ("stations.detail", "GET"): Rule(EVERYONE, STATION),
+    ("stations.map_page", "GET"): Rule(EVERYONE),
+    ("stations.map_svg", "GET"): Rule(EVERYONE),
+    ("stations.manage_index", "GET"): Rule(STATION_MANAGERS),
+    ("stations.create", "GET"): Rule(STATION_CREATORS),
+    ("stations.create", "POST"): Rule(STATION_CREATORS),
+    ("stations.edit", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit_hours", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.edit_hours", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.staff", "GET"): Rule(STATION_MANAGERS, STATION),
+    ("stations.staff", "POST"): Rule(STATION_MANAGERS, STATION),
+    ("stations.delete_staff", "POST"): Rule(STATION_MANAGERS, lambda w: {**STATION(w), "staff_id": w["staff_id"]}),
+    ("stations.assign_manager", "POST"): Rule(STATION_CREATORS, STATION),
+    ("stations.assisted_applications", "GET"): Rule(ASSISTED_READERS, STATION),
+    ("panels.public_index", "GET"): Rule(EVERYONE),
+    ("panels.public_panel", "GET"): Rule(EVERYONE, lambda w: {"code": w["panel_code"]}),
+    ("panels.public_expert", "GET"): Rule(EVERYONE, lambda w: {"expert_id": w["public_expert_id"]}),
+    ("panels.public_photo", "GET"): Rule(EVERYONE, lambda w: {"expert_id": w["public_expert_id"]}),
+    ("panels.manage_index", "GET"): Rule(STAFF),
+    ("panels.panel_new", "GET"): Rule(STAFF),
+    ("panels.panel_new", "POST"): Rule(STAFF),
+    ("panels.panel_edit", "GET"): Rule(STAFF, PANEL),
+    ("panels.panel_edit", "POST"): Rule(STAFF, PANEL),
+    ("panels.panel_add_member", "POST"): Rule(STAFF, PANEL),
+    ("panels.panel_remove_member", "POST"): Rule(STAFF, lambda w: {**PANEL(w), "expert_id": w["public_expert_id"]}),
+    ("panels.panel_assign_all", "POST"): Rule(STAFF, PANEL),
+    ("panels.panel_ranking", "GET"): Rule(STAFF, PANEL),
+    ("panels.expert_list", "GET"): Rule(STAFF),
+    ("panels.expert_new", "GET"): Rule(STAFF),
+    ("panels.expert_new", "POST"): Rule(STAFF),
+    ("panels.expert_edit", "GET"): Rule(STAFF, lambda w: {"expert_id": w["public_expert_id"]}),
+    ("panels.expert_edit", "POST"): Rule(STAFF, lambda w: {"expert_id": w["public_expert_id"]}),
+    ("panels.expert_import", "GET"): Rule(STAFF),
+    ("panels.expert_import", "POST"): Rule(STAFF),
+    ("panels.send_to_panel", "POST"): Rule(STAFF, REVIEW_APP),
+    ("panels.case", "GET"): Rule(STAFF, REVIEW_APP),
+    ("panels.case_assign", "POST"): Rule(STAFF, REVIEW_APP),
+    ("panels.case_unassign", "POST"): Rule(STAFF, lambda w: {"assignment_id": w["assignment_id"]}),
+    ("panels.conflict_override", "POST"): Rule(STAFF, lambda w: {"conflict_id": w["conflict_id"]}),
+    ("panels.case_relationship", "POST"): Rule(STAFF, REVIEW_APP),
+    ("panels.expert_home", "GET"): Rule(EXPERT),
+    ("panels.expert_export", "GET"): Rule(EXPERT),
+    ("panels.expert_profile", "GET"): Rule(EXPERT),
+    ("panels.expert_profile", "POST"): Rule(EXPERT),
+    ("panels.expert_case", "GET"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_review", "POST"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_declare", "POST"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_recommend", "POST"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_material", "GET"): Rule(NOBODY, lambda w: {**REVIEW_APP(w), "material_id": w["review_material_id"]}),
+    ("panels.expert_panel", "GET"): Rule(NOBODY, PANEL),
+    ("panels.expert_reopen", "POST"): Rule(NOBODY, lambda w: {"review_id": w["review_id"]}),
     # The public site's staff preview under /site/: public pages, open to everyone.
     ("site.home", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
     ("site.section_index", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news"}),
@@ -84,19 +147,56 @@ def test_the_table_names_no_route_that_is_gone(app):
 
 
 @pytest.fixture
-def world(app, make_user, submitted_application):
-    """One user per persona and applicant A's submitted application in division 210902."""
+def world(app, make_user, make_expert, submitted_application, expert_review_application, make_panel, make_station):
+    """One user per persona; applicant A's submitted application in division 210902, naming the
+    station manager's station; a second station the manager does not run; and another applicant's
+    application (also 210902) in expert review, sent to a panel whose two experts (not the expert
+    persona, a plain expert with no assignment) are assigned: one submitted a review, the other is
+    conflicted by affiliation."""
+    station = make_station()
+    make_station(name_zh="另一个服务站", division_code="210903")
     users = {
         "applicant_a": make_user("applicant"),
         "applicant_b": make_user("applicant"),
-        "expert": make_user("expert"),
+        "expert": make_expert("路人专家").user,
         "station_manager": make_user("station_manager"),
         "hr_division": make_user("hr", division="210902"),
         "hr_city": make_user("hr"),
         "admin": make_user("admin"),
     }
-    application = submitted_application(users["applicant_a"], division="210902")
-    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id}
+    station_records.assign_manager(users["admin"], station, users["station_manager"])
+    application = submitted_application(users["applicant_a"], division="210902", station_id=station.id)
+    staff = station_records.add_staff(users["admin"], station, "liaison", "测试联络员", None)
+    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
+            "station_id": station.id, "staff_id": staff.id,
+            **_panel_world(users, make_user, make_expert, make_panel, expert_review_application)}
+
+
+def _panel_world(users, make_user, make_expert, make_panel, expert_review_application) -> dict:
+    import io
+    from datetime import timedelta
+
+    from portal import db
+    from portal.clock import today
+    from sqlalchemy import select
+
+    from portal.models import ConflictOfInterest
+    from portal.services import assignments, experts, reviews
+    from tests.conftest import PNG_BYTES
+
+    reviewer = make_expert("公开专家", affiliation="沈阳工业大学", consent=True)
+    experts.update_expert(reviewer, {}, None, io.BytesIO(PNG_BYTES))
+    colleague = make_expert("同单位专家", affiliation="阜新示例科技有限公司")
+    panel = make_panel([reviewer, colleague], chair=reviewer)
+    review_app = expert_review_application(make_user("applicant"), division="210902")
+    assignments.send_to_panel(review_app, panel, users["hr_city"])
+    assignment = assignments.assign(review_app, [reviewer], today() + timedelta(days=7), users["hr_city"])[0]
+    review = reviews.save(assignment, {"professional": 5, "innovation": 5, "industry": 5, "fuxin_fit": 5}, 2,
+                          "", "摘要", submit=True)
+    conflict = db.session.scalars(select(ConflictOfInterest)).one()
+    return {"review_app_id": review_app.id, "review_material_id": review_app.materials[1].id,
+            "panel_id": panel.id, "panel_code": panel.code, "public_expert_id": reviewer.id,
+            "assignment_id": assignment.id, "review_id": review.id, "conflict_id": conflict.id}
 
 
 def _request(app, persona: str, world: dict, method: str, url: str):

@@ -41,6 +41,13 @@ class StepForm(FlaskForm):
     next = SubmitField(_l("保存并继续"))
 
 
+def _optional_id(value):
+    """'' or None -> None, digits -> int (anything else stays as typed and fails the choice check)."""
+    if value in (None, ""):
+        return None
+    return int(value) if str(value).isdigit() else value
+
+
 def _required(message):
     return DataRequired(message)
 
@@ -73,13 +80,23 @@ class EmploymentForm(StepForm):
     category_code = SelectField(_l("申报类别"), validators=[_required(_l("请选择申报类别。"))])
     industry_code = SelectField(_l("所属产业"), validators=[_required(_l("请选择所属产业。"))])
     division_code = SelectField(_l("申报县区"), validators=[_required(_l("请选择申报县区。"))])
+    station_id = SelectField(_l("协助申报的服务站（选填）"), coerce=_optional_id, validate_choice=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        from flask_babel import get_locale
+
+        from portal.services.station_directory import station_choices
+
+        self.station_id.choices = [("", _l("无"))] + station_choices(str(get_locale()))
         blank = [("", _l("请选择"))]
         self.category_code.choices = blank + [(e.code, f"{e.code} {e.name()}") for e in reference("categories")]
         self.industry_code.choices = blank + reference("industries").choices()
         self.division_code.choices = blank + reference("divisions").choices()
+
+    def validate_station_id(self, field) -> None:
+        if field.data is not None and field.data not in {code for code, _label in field.choices[1:]}:
+            raise ValidationError(_l("请选择列表中的服务站，或选“无”。"))
 
 
 class MaterialForm(FlaskForm):

@@ -2,21 +2,47 @@
 from portal.models.users import LoginAttempt, Role, User
 from portal.models.audit import AuditEntry
 from portal.models.publishing import PublishRun
+from portal.models.stations import Station, StationHours, StationStaff
 from portal.models.applications import (
     Application,
     ApplicationEvent,
     ApplicationSnapshot,
     Material,
 )
+from portal.models.panels import (
+    Assignment,
+    ConflictOfInterest,
+    ExpertProfile,
+    ExpertRelationship,
+    Panel,
+    PanelCase,
+    PanelMembership,
+    PanelRecommendation,
+    Review,
+    ReviewDigest,
+)
 
 __all__ = [
     "Application",
+    "Assignment",
     "AuditEntry",
+    "ConflictOfInterest",
+    "ExpertProfile",
+    "ExpertRelationship",
+    "Panel",
+    "PanelCase",
+    "PanelMembership",
+    "PanelRecommendation",
+    "Review",
+    "ReviewDigest",
     "ApplicationEvent",
     "ApplicationSnapshot",
     "LoginAttempt",
     "Material",
     "PublishRun",
     "Role",
+    "Station",
+    "StationHours",
+    "StationStaff",
     "User",
 ]

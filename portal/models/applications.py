@@ -56,6 +56,8 @@ class Application(Base):
     category_code: Mapped[str | None] = mapped_column(String(8), index=True)
     industry_code: Mapped[str | None] = mapped_column(String(32), index=True)
     division_code: Mapped[str | None] = mapped_column(String(12))
+    # The service station that helped the talent apply, if they named one.
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"), index=True)
 
     privacy_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     publication_consent: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -17,7 +17,7 @@ from portal.services.transitions import TransitionRefused, move
 STEP_FIELDS: dict[int, tuple[str, ...]] = {
     1: tuple(f for f in PERSONAL_FIELDS if f not in ("gender", "birth_date")),
     2: EDUCATION_FIELDS,
-    3: EMPLOYMENT_FIELDS,
+    3: EMPLOYMENT_FIELDS + ("station_id",),  # the station that helped, optional
 }
 REQUIRED_FIELDS: dict[int, tuple[str, ...]] = {
     1: ("full_name", "id_number", "phone", "email", "address"),

@@ -1,0 +1,14 @@
+"""`flask --app portal send-review-digests`: the daily reminder digests (safe to run repeatedly)."""
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+
+
+@click.command("send-review-digests")
+@with_appcontext
+def send_review_digests_command() -> None:
+    """Mail each expert who owes reviews one digest today; a second run the same day sends none."""
+    from portal.services.review_digests import send_digests
+
+    click.echo(f"sent {send_digests()} review digest(s)")

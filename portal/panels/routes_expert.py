@@ -1,0 +1,192 @@
+"""Expert views: assignments (listing, search, export), the application in blind or open mode,
+scoring, declaring a conflict, the panel page, reopening and the chair's recommendation.
+Every application is loaded through portal.expert_access, which applies the conflict rule."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from portal import db, expert_access, storage
+from portal.clock import today
+from portal.models import Review
+from portal.panels import bp
+from portal.panels.forms import OwnProfileForm, ReasonForm, RecommendationForm, review_form_class
+from portal.permissions import roles_required
+from portal.services import aggregation, audit, conflicts, experts, reviews
+from portal.services.scoring import rubric
+
+
+@bp.get("/expert/")
+@roles_required("expert")
+def expert_home():
+    """The expert's assignments, with a search box; conflicted applications never appear."""
+    profile = expert_access.current_profile()
+    search = request.args.get("q", "")
+    found = expert_access.visible_assignments(profile, search) if profile else []
+    return render_template("panels/expert_home.html", profile=profile, assignments=found, search=search,
+                           today=today())
+
+
+@bp.get("/expert/assignments.csv")
+@roles_required("expert")
+def expert_export():
+    """The expert's own assignments and scores as CSV (conflicted ones left out)."""
+    profile = expert_access.current_profile() or abort(404)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["reference", "deadline", "state", "weighted_score"])
+    for a in expert_access.visible_assignments(profile):
+        writer.writerow([a.application.reference, a.deadline.isoformat(), a.state,
+                         a.review.weighted_score if a.review else ""])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=assignments.csv"})
+
+
+def _review_form(assignment):
+    form_class = review_form_class()
+    review = assignment.review if assignment else None
+    if request.method == "POST" or review is None:
+        return form_class()
+    form = form_class(obj=review)
+    for code, value in (review.scores or {}).items():
+        if f"score_{code}" in form:
+            form[f"score_{code}"].data = value
+    return form
+
+
+@bp.get("/expert/applications/<int:app_id>")
+@roles_required("expert")
+def expert_case(app_id: int):
+    """The application as the expert may see it, with the review form."""
+    application, assignment, panel = expert_access.get_case(app_id)
+    return _render_case(application, assignment, panel, _review_form(assignment))
+
+
+def _render_case(application, assignment, panel, form):
+    profile = expert_access.current_profile()
+    return render_template("panels/expert_case.html", application=application, assignment=assignment, panel=panel,
+                           fields=expert_access.shown_fields(application, panel.blind),
+                           materials=expert_access.shown_materials(application, panel.blind), form=form,
+                           criteria=rubric().criteria, conflict_form=ReasonForm(),
+                           is_chair=panel.chair_id == profile.id)
+
+
+@bp.post("/expert/applications/<int:app_id>/review")
+@roles_required("expert")
+def expert_review(app_id: int):
+    """Save a draft review or submit it (locked afterwards)."""
+    application, assignment, panel = expert_access.get_case(app_id)
+    if assignment is None:
+        abort(404)
+    form = _review_form(assignment)
+    if form.validate_on_submit():
+        scores = {c.code: form[f"score_{c.code}"].data for c in rubric().criteria}
+        try:
+            reviews.save(assignment, scores, form.confidence.data, form.panel_comment.data, form.hr_summary.data,
+                         submit=bool(form.submit.data))
+        except reviews.ReviewRefused as error:
+            flash(str(error), "error")
+        else:
+            flash(_("评审意见已提交。") if form.submit.data else _("草稿已保存。"), "success")
+            return redirect(url_for("panels.expert_case", app_id=app_id))
+    else:
+        flash(_("请修改标出的问题。"), "error")
+    return _render_case(application, assignment, panel, form)
+
+
+@bp.post("/expert/applications/<int:app_id>/conflict")
+@roles_required("expert")
+def expert_declare(app_id: int):
+    """Declare a conflict of interest; the application disappears from the expert's view."""
+    application, _assignment, _panel = expert_access.get_case(app_id)
+    form = ReasonForm()
+    try:
+        conflicts.declare(expert_access.current_profile(), application,
+                          form.reason.data if form.validate_on_submit() else "")
+    except conflicts.ConflictError as error:
+        flash(str(error), "error")
+        return redirect(url_for("panels.expert_case", app_id=app_id))
+    flash(_("已申报利益冲突，您将不再看到该申报。"), "info")
+    return redirect(url_for("panels.expert_home"))
+
+
+@bp.get("/expert/applications/<int:app_id>/materials/<int:material_id>")
+@roles_required("expert")
+def expert_material(app_id: int, material_id: int):
+    """A material of an application the expert may see (audited)."""
+    material = expert_access.get_material(app_id, material_id)
+    path = storage.path_of(material.stored_name)
+    if not path.exists():
+        abort(404)
+    audit.record_now(current_user, "material.view", "application", app_id, material_id=material.id,
+                     material_type=material.material_type)
+    response = send_file(path, mimetype=material.content_type, as_attachment=not request.args.get("inline"),
+                         download_name=f"{material.material_type}-{material.id}", max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/expert/panels/<int:panel_id>")
+@roles_required("expert")
+def expert_panel(panel_id: int):
+    """The panel's page for members: the applications they may see, reviews and aggregates."""
+    panel, profile = expert_access.panel_of_member(panel_id)
+    rows = []
+    for application in expert_access.panel_applications(panel, profile):
+        rows.append((application, aggregation.application_aggregate(application),
+                     aggregation.counted_reviews(application), reviews.recommendation_of(application)))
+    rows.sort(key=lambda row: -(row[1].weighted or -1))
+    return render_template("panels/expert_panel.html", panel=panel, profile=profile, rows=rows,
+                           reopen_form=ReasonForm(), recommendation_form=RecommendationForm())
+
+
+@bp.post("/expert/reviews/<int:review_id>/reopen")
+@roles_required("expert")
+def expert_reopen(review_id: int):
+    """The chair reopens a submitted review."""
+    review = db.session.get(Review, review_id) or abort(404)
+    expert_access.get_case(review.assignment.application_id)
+    form = ReasonForm()
+    try:
+        reviews.reopen(review, expert_access.current_profile(), form.reason.data if form.validate_on_submit() else "")
+    except reviews.ReviewRefused as error:
+        flash(str(error), "error")
+    else:
+        flash(_("评审意见已重新开放。"), "info")
+    return redirect(url_for("panels.expert_panel", panel_id=review.assignment.panel_id))
+
+
+@bp.post("/expert/applications/<int:app_id>/recommendation")
+@roles_required("expert")
+def expert_recommend(app_id: int):
+    """The chair saves the panel's recommendation."""
+    application, _assignment, panel = expert_access.get_case(app_id)
+    form = RecommendationForm()
+    try:
+        if not form.validate_on_submit():
+            raise reviews.ReviewRefused(_("请选择推荐结论并填写意见。"))
+        reviews.recommend(application, expert_access.current_profile(), form.outcome.data, form.text.data)
+    except reviews.ReviewRefused as error:
+        flash(str(error), "error")
+    else:
+        flash(_("评审组意见已保存。"), "success")
+    return redirect(url_for("panels.expert_panel", panel_id=panel.id))
+
+
+@bp.route("/expert/profile", methods=["GET", "POST"])
+@roles_required("expert")
+def expert_profile():
+    """The expert's own public profile and their consent to publication."""
+    profile = expert_access.current_profile() or abort(404)
+    form = OwnProfileForm(obj=profile)
+    if form.validate_on_submit():
+        values = {name: form[name].data for name in ("title", "field", "bio", "phone", "publication_consent")}
+        experts.update_expert(profile, values, current_user)
+        flash(_("个人资料已保存。"), "success")
+        return redirect(url_for("panels.expert_profile"))
+    return render_template("panels/expert_profile.html", form=form, profile=profile)
