@@ -28,8 +28,14 @@ run: demo
 test: translations
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Build the demo public site into _site/ and serve it (SITE_PORT overrides the port).
+site: demo
+	$(BIN)/python build.py --out _site
+	@echo "Serving the public site at http://127.0.0.1:$(SITE_PORT)/ (Ctrl-C to stop)"
+	$(BIN)/python -m http.server $(SITE_PORT) --bind 127.0.0.1 --directory _site
+
 clean:
-	rm -rf $(VENV) instance _site .pytest_cache
+	rm -rf $(VENV) instance _site ._site.* .pytest_cache
 
 # Autogenerate a migration from the models: make migration REV=0003 MESSAGE="what changed"
 migration: venv
