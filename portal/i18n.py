@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, request, session
+from flask import Flask, current_app, has_request_context, request, session
 
 from portal.extensions import babel
 
@@ -11,6 +11,8 @@ from portal.extensions import babel
 def select_locale() -> str:
     """The language for this request: an explicit ?lang=, then the session, then Chinese."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():  # services run from the CLI and tests too
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     requested = request.args.get("lang")
     if requested in languages:
         session["lang"] = requested

@@ -9,7 +9,8 @@ import yaml
 from flask import current_app
 from flask_babel import get_locale
 
-LISTS = ("categories", "industries", "divisions", "material_types", "education_levels", "title_levels")
+LISTS = ("categories", "industries", "divisions", "material_types", "education_levels", "title_levels",
+         "rejection_reasons")
 
 
 @dataclass(frozen=True)

@@ -210,3 +210,35 @@ def csrf_token_from(html: str) -> str:
     match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"', html)
     assert match, "no csrf token on page"
     return match.group(1) or match.group(2)
+
+
+DECISION_PATH = ("intake", "pass_qualification", "county_approve", "city_approve")
+EXPERT_DECISION_PATH = ("intake", "pass_qualification", "county_approve", "send_to_experts", "experts_done")
+
+
+@pytest.fixture
+def walk(app):
+    """walk(application, actor, *transition_names): take staff transitions in order (each committed)."""
+    from portal.services import review
+
+    def factory(application, actor, *names):
+        for name in names:
+            review.take(application, name, actor)
+        return application
+
+    return factory
+
+
+@pytest.fixture
+def decided_application(submitted_application, make_user, walk):
+    """Factory: a submitted application taken by a city HR user to the decision stage."""
+    city_hr = []
+
+    def factory(user: User, **kwargs):
+        if not city_hr:
+            city_hr.append(make_user("hr"))
+        application = submitted_application(user, **kwargs)
+        path = EXPERT_DECISION_PATH if kwargs.get("category") in ("A", "B", "C") else DECISION_PATH
+        return walk(application, city_hr[0], *path)
+
+    return factory

@@ -12,7 +12,13 @@ from typing import Callable
 
 import pytest
 
+from datetime import date
+
+from portal.demo_data import make_id_number
+from portal.services import publicity
 from tests.conftest import PASSWORD
+
+OTHER_ID = make_id_number("210902", "19900101", "123")
 
 PERSONAS = ("anonymous", "applicant_a", "applicant_b", "expert", "station_manager", "hr_division", "hr_city", "admin")
 EVERYONE = frozenset(PERSONAS)
@@ -20,6 +26,9 @@ SIGNED_IN = EVERYONE - {"anonymous"}
 OWNER = frozenset({"applicant_a"})
 APPLICANTS = frozenset({"applicant_a", "applicant_b"})
 CASE_READERS = frozenset({"applicant_a", "hr_division", "hr_city", "admin"})
+STAFF = frozenset({"hr_division", "hr_city", "admin"})
+CITY_STAFF = frozenset({"hr_city", "admin"})
+ADMIN = frozenset({"admin"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ class Rule:
 
 APP = lambda w: {"app_id": w["app_id"]}  # noqa: E731
 MATERIAL = lambda w: {"app_id": w["app_id"], "material_id": w["material_id"]}  # noqa: E731
+BATCH = lambda w: {"batch_id": w["batch_id"]}  # noqa: E731
 
 ACCESS: dict[tuple[str, str], Rule] = {
     ("static", "GET"): Rule(EVERYONE, lambda w: {"filename": "css/portal.css"}),
@@ -54,6 +64,29 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("apply.material_file", "GET"): Rule(CASE_READERS, MATERIAL),
     ("apply.status", "GET"): Rule(CASE_READERS, APP),
     ("apply.withdraw", "POST"): Rule(OWNER, APP),
+    ("review.queue", "GET"): Rule(STAFF),
+    ("review.bulk", "POST"): Rule(STAFF),
+    ("review.export_queue", "GET"): Rule(STAFF, lambda w: {"fmt": "csv"}),
+    ("review.detail", "GET"): Rule(STAFF, APP),
+    ("review.act", "POST"): Rule(STAFF, lambda w: {**APP(w), "name": "intake"}),
+    ("review.return_for_correction", "GET"): Rule(STAFF, APP),
+    ("review.return_for_correction", "POST"): Rule(STAFF, APP),
+    ("review.reject", "POST"): Rule(STAFF, APP),
+    ("review.add_note", "POST"): Rule(STAFF, APP),
+    ("review.dashboard", "GET"): Rule(STAFF),
+    ("review.audit_log", "GET"): Rule(ADMIN),
+    ("publicity.public_list", "GET"): Rule(EVERYONE),
+    ("publicity.public_batch", "GET"): Rule(EVERYONE, BATCH),
+    ("publicity.honour_roll", "GET"): Rule(EVERYONE),
+    ("publicity.manage", "GET"): Rule(STAFF),
+    ("publicity.manage", "POST"): Rule(CITY_STAFF),
+    ("publicity.batch", "GET"): Rule(STAFF, BATCH),
+    ("publicity.add_objection", "POST"): Rule(CITY_STAFF, lambda w: {"entry_id": w["entry_id"]}),
+    ("publicity.decide_objection", "POST"): Rule(CITY_STAFF, lambda w: {"objection_id": w["objection_id"]}),
+    ("publicity.pull_entry", "POST"): Rule(CITY_STAFF, lambda w: {"entry_id": w["entry_id"]}),
+    ("publicity.close", "POST"): Rule(CITY_STAFF, BATCH),
+    ("notifications.index", "GET"): Rule(SIGNED_IN),
+    ("notifications.mark_read", "POST"): Rule(SIGNED_IN),
 }
 
 
@@ -73,8 +106,9 @@ def test_the_table_names_no_route_that_is_gone(app):
 
 
 @pytest.fixture
-def world(app, make_user, submitted_application):
-    """One user per persona and applicant A's submitted application in division 210902."""
+def world(app, make_user, submitted_application, decided_application):
+    """One user per persona, applicant A's submitted application in division 210902, and an open
+    公示 batch (another applicant's entry, with one objection)."""
     users = {
         "applicant_a": make_user("applicant"),
         "applicant_b": make_user("applicant"),
@@ -85,7 +119,16 @@ def world(app, make_user, submitted_application):
         "admin": make_user("admin"),
     }
     application = submitted_application(users["applicant_a"], division="210902")
-    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id}
+    batch = _open_batch(make_user, decided_application, users["hr_city"])
+    entry = batch.entries[0]
+    objection = publicity.record_objection(entry, users["hr_city"], "异议人", "13800009999", date(2026, 11, 20), "内容")
+    return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
+            "batch_id": batch.id, "entry_id": entry.id, "objection_id": objection.id}
+
+
+def _open_batch(make_user, decided_application, city_hr):
+    decided = decided_application(make_user("applicant"), division="210903", id_number=OTHER_ID)
+    return publicity.create_batch(city_hr, "测试公示", date(2026, 11, 16), [decided.id], "市人才办 0418-0000000")
 
 
 def _request(app, persona: str, world: dict, method: str, url: str):

@@ -7,12 +7,21 @@ from portal.models.applications import (
     ApplicationSnapshot,
     Material,
 )
+from portal.models.review import CorrectionItem, InternalNote
+from portal.models.publicity import Objection, PublicityBatch, PublicityEntry
+from portal.models.notifications import Notification
 
 __all__ = [
     "Application",
     "AuditEntry",
     "ApplicationEvent",
     "ApplicationSnapshot",
+    "CorrectionItem",
+    "InternalNote",
+    "Notification",
+    "Objection",
+    "PublicityBatch",
+    "PublicityEntry",
     "LoginAttempt",
     "Material",
     "Role",

@@ -25,6 +25,10 @@ class Application(Base):
     __table_args__ = (
         Index("ix_applications_state_updated", "state", "updated_at"),
         Index("ix_applications_division_state", "division_code", "state"),
+        # The staff queue sorts by last change; these keep its first pages index-only walks.
+        Index("ix_applications_updated_id", "updated_at", "id"),
+        Index("ix_applications_division_updated", "division_code", "updated_at"),
+        Index("ix_applications_category_updated", "category_code", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,6 +64,8 @@ class Application(Base):
     privacy_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     publication_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     publication_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    certificate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    recognised_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     applicant: Mapped[User] = relationship(lazy="joined")
     materials: Mapped[list[Material]] = relationship(
