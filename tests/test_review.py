@@ -241,3 +241,18 @@ def test_a_refused_or_rolled_back_transition_sends_no_mail(make_user, submitted_
     assert db.session.scalar(select(Notification.id)) is None
     review.take(application, "intake", hr)
     assert len(outbox()) == before + 1
+
+
+def test_a_capped_count_still_pages_on(client, auth, make_user, submitted_application, monkeypatch):
+    from portal.services import queue
+
+    monkeypatch.setattr(queue, "PER_PAGE", 1)
+    monkeypatch.setattr(queue, "COUNT_CAP", 2)
+    apps = [submitted_application(make_user("applicant")) for _ in range(4)]
+    auth.login(make_user("hr"))
+    first = client.get("/review/?sort=reference").get_data(as_text=True)
+    assert "超过 2 份申报" in first and 'rel="next"' in first
+    third = client.get("/review/?sort=reference&page=3").get_data(as_text=True)
+    assert apps[2].reference in third and 'rel="next"' in third
+    last = client.get("/review/?sort=reference&page=4").get_data(as_text=True)
+    assert apps[3].reference in last and 'rel="next"' not in last

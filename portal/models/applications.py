@@ -25,10 +25,12 @@ class Application(Base):
     __table_args__ = (
         Index("ix_applications_state_updated", "state", "updated_at"),
         Index("ix_applications_division_state", "division_code", "state"),
-        # The staff queue sorts by last change; these keep its first pages index-only walks.
-        Index("ix_applications_updated_id", "updated_at", "id"),
-        Index("ix_applications_division_updated", "division_code", "updated_at"),
-        Index("ix_applications_category_updated", "category_code", "updated_at"),
+        # The staff queue sorts by last change. These indexes walk that order and also carry the
+        # columns the queue filters on (submission date, state), so rows that fail a filter are
+        # skipped inside the index without reading the table.
+        Index("ix_applications_updated_queue", "updated_at", "id", "submitted_at", "state"),
+        Index("ix_applications_division_queue", "division_code", "updated_at", "id", "submitted_at", "state"),
+        Index("ix_applications_category_queue", "category_code", "updated_at", "id", "submitted_at", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

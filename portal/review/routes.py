@@ -26,8 +26,11 @@ STAFF = ("hr", "admin")
 def queue_view():
     """The filtered, sorted, paged queue; the filters live in the URL."""
     filters = queue.QueueFilters.from_args(request.args)
+    # Names looked up once per page rather than once per cell.
+    names = {list_name: dict(reference(list_name).choices()) for list_name in ("categories", "industries", "divisions")}
+    names["states"] = {state: workflow.state_label(state) for state in queue.STAFF_STATES}
     return render_template("review/queue.html", filters=filters, result=queue.page(current_user, filters),
-                           form=PostForm(), states=queue.STAFF_STATES, sorts=list(queue.SORTS))
+                           form=PostForm(), names=names, detail_prefix=url_for("review.queue"))
 
 
 @bp.post("/bulk")

@@ -71,6 +71,10 @@ class AuditPage:
     page: int
     pages: int
 
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
 
 def page(filters: AuditFilters) -> AuditPage:
     """Newest entries first, PER_PAGE at a time."""

@@ -14,6 +14,9 @@ from portal.models import Application, User
 from portal.reference_data import reference
 
 PER_PAGE = 50
+# Counting stops here: an exact count of a huge result costs a scan of every match and helps
+# nobody; beyond it the queue says "more than" and still pages on ("next" while pages are full).
+COUNT_CAP = 1_000
 MAX_QUERY = 100
 CHINA_OFFSET = timedelta(hours=8)
 QUEUE_COLUMNS = (Application.id, Application.reference, Application.full_name, Application.employer,
@@ -138,15 +141,26 @@ def sorted_query(user: User, filters: QueueFilters, columns=QUEUE_COLUMNS) -> Se
 @dataclass(frozen=True)
 class QueuePage:
     rows: list
-    total: int
+    total: int  # at most COUNT_CAP
+    capped: bool  # True when there are more than COUNT_CAP matches
     page: int
-    pages: int
+    pages: int  # pages known to exist (COUNT_CAP / PER_PAGE when capped)
+    has_next: bool
+
+
+def capped_count(user: User, filters: QueueFilters) -> int:
+    """The number of matches, counting no further than COUNT_CAP + 1."""
+    matches = filtered(user, filters, (Application.id,)).limit(COUNT_CAP + 1).subquery()
+    return db.session.scalar(select(func.count()).select_from(matches)) or 0
 
 
 def page(user: User, filters: QueueFilters) -> QueuePage:
-    """One page of the queue plus the total count."""
-    total = db.session.scalar(filtered(user, filters, (func.count(),)).order_by(None)) or 0
+    """One page of the queue plus the (capped) total."""
+    counted = capped_count(user, filters)
+    total, capped = min(counted, COUNT_CAP), counted > COUNT_CAP
     pages = max(1, ceil(total / PER_PAGE))
-    number = min(filters.page, pages)
-    rows = db.session.execute(sorted_query(user, filters).limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
-    return QueuePage(rows=rows, total=total, page=number, pages=pages)
+    number = filters.page if capped else min(filters.page, pages)
+    # One row more than a page tells whether a next page exists without counting everything.
+    rows = db.session.execute(sorted_query(user, filters).limit(PER_PAGE + 1).offset((number - 1) * PER_PAGE)).all()
+    return QueuePage(rows=rows[:PER_PAGE], total=total, capped=capped, page=number, pages=pages,
+                     has_next=len(rows) > PER_PAGE)

@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-26 15:00:00.328259
+Create Date: 2026-11-26 15:08:55.846167
 """
 from alembic import op
 import sqlalchemy as sa
@@ -116,9 +116,9 @@ def upgrade() -> None:
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.add_column(sa.Column('certificate_number', sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column('recognised_at', sa.DateTime(), nullable=True))
-        batch_op.create_index('ix_applications_category_updated', ['category_code', 'updated_at'], unique=False)
-        batch_op.create_index('ix_applications_division_updated', ['division_code', 'updated_at'], unique=False)
-        batch_op.create_index('ix_applications_updated_id', ['updated_at', 'id'], unique=False)
+        batch_op.create_index('ix_applications_category_queue', ['category_code', 'updated_at', 'id', 'submitted_at', 'state'], unique=False)
+        batch_op.create_index('ix_applications_division_queue', ['division_code', 'updated_at', 'id', 'submitted_at', 'state'], unique=False)
+        batch_op.create_index('ix_applications_updated_queue', ['updated_at', 'id', 'submitted_at', 'state'], unique=False)
         batch_op.create_unique_constraint(batch_op.f('uq_applications_certificate_number'), ['certificate_number'])
 
 
@@ -126,9 +126,9 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('applications', schema=None) as batch_op:
         batch_op.drop_constraint(batch_op.f('uq_applications_certificate_number'), type_='unique')
-        batch_op.drop_index('ix_applications_updated_id')
-        batch_op.drop_index('ix_applications_division_updated')
-        batch_op.drop_index('ix_applications_category_updated')
+        batch_op.drop_index('ix_applications_updated_queue')
+        batch_op.drop_index('ix_applications_division_queue')
+        batch_op.drop_index('ix_applications_category_queue')
         batch_op.drop_column('recognised_at')
         batch_op.drop_column('certificate_number')
 
