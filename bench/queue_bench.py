@@ -1,6 +1,7 @@
 """Staff queue benchmark: seed N applications (bulk inserts) into a fresh database, then time queue
 pages (default view and three filters) as a signed-in city HR user through the Flask test client,
-and the CSV/XLSX export of every row (time, and peak Python memory via tracemalloc).
+and the CSV/XLSX export of every row. Each export runs in a fresh child process, so its time and
+peak resident memory (ru_maxrss, interpreter included) belong to the export alone.
 
     .venv/bin/python bench/queue_bench.py                       # temporary SQLite file
     .venv/bin/python bench/queue_bench.py --database-url postgresql://postgres@127.0.0.1:5432/postgres
@@ -14,11 +15,13 @@ import argparse
 import json
 import os
 import random
+import resource
+import signal
+import subprocess
 import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -38,7 +41,7 @@ PASSWORD = "bench-password"
 VIEWS = {
     "default": "/review/",
     "state": "/review/?state=city_review",
-    "division": "/review/?division=210903&sort=submitted",
+    "division": "/review/?division=210903",
     "category_dates": "/review/?category=B&from=2025-06-01&to=2026-06-30",
 }
 STATES = ["submitted"] * 20 + ["qualification_check"] * 15 + ["returned"] * 5 + ["resubmitted"] * 5 + \
@@ -163,6 +166,36 @@ def run_export(client, fmt: str) -> tuple[float, int]:
     return time.perf_counter() - began, size
 
 
+def signed_in_client(url: str, instance: str):
+    settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    app = create_app({**settings, "DATABASE_URL": url, "INSTANCE_DIR": instance, "WTF_CSRF_ENABLED": False,
+                      "MAIL_OUTBOX_DIR": f"{instance}/outbox", "UPLOAD_DIR": f"{instance}/uploads"})
+    client = app.test_client()
+    signed_in = client.post("/login", data={"email": "hr.city@bench.example", "password": PASSWORD})
+    assert signed_in.status_code == 302, "could not sign in"
+    return client
+
+
+def export_child(url: str, fmt: str) -> None:
+    """Run one export in this (fresh) process; print {seconds, bytes, peak_rss_mb} as JSON."""
+    with tempfile.TemporaryDirectory(prefix="fx-bench-export-") as instance:
+        client = signed_in_client(url, instance)
+        before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+        seconds, size = run_export(client, fmt)
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"seconds": seconds, "bytes": size, "peak_rss_mb": peak_kb / 1024,
+                      "peak_rss_before_export_mb": before_kb / 1024}))
+
+
+def measure_export(url: str, fmt: str) -> dict:
+    result = subprocess.run([sys.executable, __file__, "--export-child", fmt, "--database-url", url],
+                            capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    log(f"{fmt.upper()} export: {figures['seconds']:.2f} s, {figures['bytes'] / 1e6:.1f} MB, "
+        f"peak RSS {figures['peak_rss_mb']:.1f} MB (before the export: {figures['peak_rss_before_export_mb']:.1f} MB)")
+    return figures
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database-url", default=None,
@@ -170,7 +203,13 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=40, help="timed requests per queue view")
     parser.add_argument("--skip-xlsx", action="store_true")
+    parser.add_argument("--export-child", choices=("csv", "xlsx"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.export_child:
+        export_child(args.database_url, args.export_child)
+        return
+    # On SIGTERM, unwind through `finally` so a PostgreSQL database is still dropped.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
     tmp = tempfile.TemporaryDirectory(prefix="fx-bench-")
     url, cleanup = fresh_database(args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3")
@@ -182,41 +221,25 @@ def main() -> None:
         seed(engine, args.rows)
         log(f"seeded {args.rows} applications in {time.perf_counter() - began:.1f} s")
 
-        settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
-        app = create_app({**settings, "DATABASE_URL": url, "INSTANCE_DIR": tmp.name, "WTF_CSRF_ENABLED": False,
-                          "MAIL_OUTBOX_DIR": f"{tmp.name}/outbox", "UPLOAD_DIR": f"{tmp.name}/uploads"})
-        client = app.test_client()
-        signed_in = client.post("/login", data={"email": "hr.city@bench.example", "password": PASSWORD})
-        assert signed_in.status_code == 302, "could not sign in"
-
+        client = signed_in_client(url, tmp.name)
         timings = time_queue(client, args.repeats)
         every = [ms for samples in timings.values() for ms in samples]
-
-        export_s, size = run_export(client, "csv")
-        log(f"CSV export: {export_s:.2f} s, {size / 1e6:.1f} MB")
-        tracemalloc.start()
-        run_export(client, "csv")
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        log(f"CSV export peak traced memory: {peak / 1e6:.1f} MB")
+        db.session.remove()
+        csv_figures = measure_export(url, "csv")
         figures = {
             "queue_p50_ms": round(statistics.median(every), 1),
             "queue_p95_ms": round(percentile(every, 0.95), 1),
-            "export_s": round(export_s, 2),
-            "export_peak_mb": round(peak / 1024 / 1024, 1),
+            "export_s": round(csv_figures["seconds"], 2),
+            "export_peak_mb": round(csv_figures["peak_rss_mb"], 1),
+            "export_rss_before_mb": round(csv_figures["peak_rss_before_export_mb"], 1),
             "database": engine.dialect.name,
             "rows": args.rows,
             "views": {name: {"p50_ms": round(statistics.median(s), 1), "p95_ms": round(percentile(s, 0.95), 1)}
                       for name, s in timings.items()},
         }
         if not args.skip_xlsx:
-            xlsx_s, xlsx_size = run_export(client, "xlsx")
-            tracemalloc.start()
-            run_export(client, "xlsx")
-            _current, xlsx_peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            log(f"XLSX export: {xlsx_s:.2f} s, {xlsx_size / 1e6:.1f} MB, peak {xlsx_peak / 1e6:.1f} MB")
-            figures.update(xlsx_export_s=round(xlsx_s, 2), xlsx_export_peak_mb=round(xlsx_peak / 1024 / 1024, 1))
+            xlsx = measure_export(url, "xlsx")
+            figures.update(xlsx_export_s=round(xlsx["seconds"], 2), xlsx_export_peak_mb=round(xlsx["peak_rss_mb"], 1))
     finally:
         db.session.remove()
         cleanup()

@@ -164,12 +164,18 @@ def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_app
     assert application.state == workflow.PUBLICITY
     batch = publicity.batches()[0]
     entry = batch.entries[0]
+    page = client.get(f"/gongshi/manage/{batch.id}").get_data(as_text=True)
+    assert f'id="o{entry.id}-objector_name"' in page and f'id="p{entry.id}-reason"' in page
     client.post(f"/gongshi/manage/entries/{entry.id}/objections", data={
-        "objector_name": "王某", "objector_contact": "138", "received_on": "2026-11-24", "content": "有异议"})
+        f"o{entry.id}-objector_name": "王某", f"o{entry.id}-objector_contact": "138",
+        f"o{entry.id}-received_on": "2026-11-24", f"o{entry.id}-content": "有异议"})
     db.session.refresh(entry)
     assert [o.content for o in entry.objections] == ["有异议"]
-    client.post(f"/gongshi/manage/objections/{entry.objections[0].id}/decide",
-                data={"decision": "dismissed", "resolution": "不属实"})
+    objection_id = entry.objections[0].id
+    client.post(f"/gongshi/manage/objections/{objection_id}/decide",
+                data={f"d{objection_id}-decision": "dismissed", f"d{objection_id}-resolution": "不属实"})
+    db.session.refresh(entry)
+    assert entry.objections[0].status == "dismissed"
     frozen(datetime(2026, 11, 28, 2, 0))
     client.post(f"/gongshi/manage/{batch.id}/close", data={})
     db.session.refresh(application)
@@ -177,3 +183,16 @@ def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_app
     auth.logout()
     auth.login(make_user("hr", division="210902"))
     assert client.post(f"/gongshi/manage/{batch.id}/close", data={}).status_code == 403
+
+
+def test_an_applicant_who_withdraws_during_publicity_leaves_the_list_and_the_batch_still_closes(
+        make_user, decided_application, frozen):
+    from portal.services.applications import withdraw
+
+    city, (leaver, stayer), batch = _batch(make_user, decided_application)
+    withdraw(leaver, leaver.applicant, "不再申请")
+    assert len(publicity.public_batch(batch)["entries"]) == 1
+    frozen(datetime(2026, 11, 28, 2, 0))
+    assert publicity.close_batch(batch, city) == (1, 0)
+    assert stayer.state == workflow.RECOGNISED and leaver.state == workflow.WITHDRAWN
+    assert sorted(e.outcome for e in batch.entries) == ["recognised", "withdrawn"]

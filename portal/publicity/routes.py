@@ -78,10 +78,12 @@ def manage():
 def batch(batch_id: int):
     """One batch for staff: entries, objections and the actions still open."""
     found = _get(PublicityBatch, batch_id)
-    return render_template("publicity/batch.html", batch=found, over=publicity.publicity_over(found),
-                           objection_form=ObjectionForm(formdata=None, received_on=today()),
-                           decide_form=DecideObjectionForm(formdata=None), pull_form=PullForm(formdata=None),
-                           close_form=PostForm())
+    # One form per entry/objection, each with its own prefix so every field id on the page is unique.
+    return render_template(
+        "publicity/batch.html", batch=found, over=publicity.publicity_over(found), close_form=PostForm(),
+        objection_form=lambda entry: ObjectionForm(formdata=None, prefix=f"o{entry.id}", received_on=today()),
+        decide_form=lambda objection: DecideObjectionForm(formdata=None, prefix=f"d{objection.id}"),
+        pull_form=lambda entry: PullForm(formdata=None, prefix=f"p{entry.id}"))
 
 
 def _refusable(action, batch_id: int, success: str):
@@ -100,7 +102,7 @@ def add_objection(entry_id: int):
     """Record a written objection against an entry."""
     _city_only()
     entry = _get(PublicityEntry, entry_id)
-    form = ObjectionForm()
+    form = ObjectionForm(prefix=f"o{entry_id}")
     if not form.validate_on_submit():
         flash(_("异议须署真实姓名、联系方式并写明内容。"), "error")
         return redirect(url_for("publicity.batch", batch_id=entry.batch_id))
@@ -115,7 +117,7 @@ def decide_objection(objection_id: int):
     """Record whether an objection is upheld."""
     _city_only()
     objection = _get(Objection, objection_id)
-    form = DecideObjectionForm()
+    form = DecideObjectionForm(prefix=f"d{objection_id}")
     batch_id = objection.entry.batch_id
     if not form.validate_on_submit():
         flash(_("请写明核查结论。"), "error")
@@ -130,7 +132,7 @@ def pull_entry(entry_id: int):
     """Take an entry off the list while the batch is open."""
     _city_only()
     entry = _get(PublicityEntry, entry_id)
-    form = PullForm()
+    form = PullForm(prefix=f"p{entry_id}")
     if not form.validate_on_submit():
         flash(_("请填写撤出原因。"), "error")
         return redirect(url_for("publicity.batch", batch_id=entry.batch_id))

@@ -34,14 +34,18 @@ def headers() -> list[str]:
 def export_rows(user: User, filters: QueueFilters) -> Iterator[list[str]]:
     """The queue's rows as text cells, fetched FETCH_BATCH at a time; masked unless `user` is an admin."""
     unmasked = user.role == "admin"
-    categories, industries, divisions = reference("categories"), reference("industries"), reference("divisions")
+    # Translated names are looked up once, not once per row.
+    categories, industries, divisions = (dict(reference(name).choices())
+                                         for name in ("categories", "industries", "divisions"))
+    states = {state: workflow.state_label(state) for state in workflow.STATE_LABELS}
     query = sorted_query(user, filters, EXPORT_COLUMNS).execution_options(yield_per=FETCH_BATCH)
     for row in db.session.execute(query):
         yield [row.reference or "", row.full_name or "",
                (row.id_number or "") if unmasked else masking.mask_id_number(row.id_number),
                (row.phone or "") if unmasked else masking.mask_phone(row.phone),
-               row.employer or "", categories.name(row.category_code), industries.name(row.industry_code),
-               divisions.name(row.division_code), workflow.state_label(row.state),
+               row.employer or "", categories.get(row.category_code, row.category_code or ""),
+               industries.get(row.industry_code, row.industry_code or ""),
+               divisions.get(row.division_code, row.division_code or ""), states.get(row.state, row.state),
                local_datetime(row.submitted_at), local_datetime(row.updated_at)]
 
 

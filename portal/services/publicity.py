@@ -150,12 +150,15 @@ def close_batch(batch: PublicityBatch, actor: User) -> tuple[int, int]:
     _require_open(batch)
     if not publicity_over(batch):
         raise PublicityError(_("公示期至 %(end)s 结束，之后才能办结。", end=batch.end_date.isoformat()))
-    live = [e for e in batch.entries if e.pulled_at is None]
+    live = [e for e in batch.entries if e.pulled_at is None and e.application.state == workflow.PUBLICITY]
     if any(o.status == "pending" for e in live for o in e.objections):
         raise PublicityError(_("还有未核查的异议，请先作出结论。"))
     recognised = rejected = 0
     reason = reference("rejection_reasons").get("objection_upheld")
     with db.transaction():
+        for entry in batch.entries:  # withdrawn or refused meanwhile: record what became of them
+            if entry.pulled_at is None and entry not in live:
+                entry.outcome = entry.application.state
         for entry in live:
             application = entry.application
             if entry.has_upheld_objection:
@@ -186,12 +189,17 @@ def _public_person(full_name: str, employer: str, category_code: str, education_
             "professional_title": professional_title or ""}
 
 
+def _published(entry: PublicityEntry) -> bool:
+    """Pulled entries and applicants who withdrew leave the public list."""
+    return entry.pulled_at is None and entry.application.state != workflow.WITHDRAWN
+
+
 def public_batch(batch: PublicityBatch) -> dict[str, Any]:
     """A batch as plain data with only the publishable fields; pulled entries are left out."""
     return {"id": batch.id, "title": batch.title, "start_date": batch.start_date.isoformat(),
             "end_date": batch.end_date.isoformat(), "objection_contact": batch.objection_contact,
             "entries": [_public_person(e.full_name, e.employer, e.category_code, e.education_level,
-                                       e.professional_title) for e in batch.entries if e.pulled_at is None]}
+                                       e.professional_title) for e in batch.entries if _published(e)]}
 
 
 def public_batches() -> list[dict[str, Any]]:
