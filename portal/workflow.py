@@ -126,9 +126,7 @@ def _reject_guard(application, actor):
 
 def _in_open_batch(application, actor):
     """Publicity starts only through a 公示 batch that lists the application."""
-    from portal.services.publicity import active_entry
-
-    entry = active_entry(application)
+    entry = application.active_publicity_entry
     if entry is None or entry.batch.closed_at is not None:
         return _l("只能通过公示批次进入公示。")
     if not application.publication_consent:
@@ -138,10 +136,8 @@ def _in_open_batch(application, actor):
 
 def _publicity_over(application, actor):
     """Recognition follows a 公示 whose end date has passed with no upheld objection."""
-    from portal.services.publicity import active_entry, publicity_over
-
-    entry = active_entry(application)
-    if entry is None or not publicity_over(entry.batch):
+    entry = application.active_publicity_entry
+    if entry is None or not entry.batch.is_over:
         return _l("公示期尚未结束。")
     if entry.has_upheld_objection:
         return _l("存在成立的异议，不能认定。")

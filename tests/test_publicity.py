@@ -196,3 +196,17 @@ def test_an_applicant_who_withdraws_during_publicity_leaves_the_list_and_the_bat
     assert publicity.close_batch(batch, city) == (1, 0)
     assert stayer.state == workflow.RECOGNISED and leaver.state == workflow.WITHDRAWN
     assert sorted(e.outcome for e in batch.entries) == ["recognised", "withdrawn"]
+
+
+def test_an_incomplete_objection_form_keeps_what_was_typed(client, auth, make_user, decided_application):
+    city, (only,), batch = _batch(make_user, decided_application, count=1)
+    entry = batch.entries[0]
+    auth.login(city)
+    response = client.post(f"/gongshi/manage/entries/{entry.id}/objections", data={
+        f"o{entry.id}-objector_name": "", f"o{entry.id}-objector_contact": "138-联系-4471",
+        f"o{entry.id}-received_on": "2026-11-24", f"o{entry.id}-content": "异议内容-8813"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "138-联系-4471" in page and "异议内容-8813" in page
+    assert "请填写异议人姓名" in page
+    db.session.refresh(entry)
+    assert entry.objections == []

@@ -256,3 +256,44 @@ def test_a_capped_count_still_pages_on(client, auth, make_user, submitted_applic
     assert apps[2].reference in third and 'rel="next"' in third
     last = client.get("/review/?sort=reference&page=4").get_data(as_text=True)
     assert apps[3].reference in last and 'rel="next"' not in last
+
+
+def test_a_refused_action_shows_the_page_again_with_what_was_typed(client, auth, make_user, submitted_application,
+                                                                   walk):
+    hr = _hr_division(make_user)
+    application = walk(submitted_application(make_user("applicant")), hr, "intake")
+    auth.login(hr)
+    response = client.post(f"/review/{application.id}/reject", data={"reason": "", "detail": "我输入的说明-5521"})
+    assert response.status_code == 400 and "我输入的说明-5521" in response.get_data(as_text=True)
+    response = client.post(f"/review/{application.id}/act/county_approve", data={"comment": "意见-6610"})
+    page = response.get_data(as_text=True)
+    assert response.status_code == 400 and "意见-6610" in page and "不能执行此操作" in page
+    db.session.refresh(application)
+    assert application.state == workflow.QUALIFICATION
+
+
+@pytest.mark.csrf
+def test_staff_actions_need_the_csrf_token(client, auth, make_user, submitted_application):
+    from tests.conftest import csrf_token_from
+
+    hr = _hr_division(make_user)
+    application = submitted_application(make_user("applicant"))
+    login_page = client.get("/login").get_data(as_text=True)
+    client.post("/login", data={"email": hr.email, "password": "secret123", "csrf_token": csrf_token_from(login_page)})
+    assert client.post(f"/review/{application.id}/act/intake", data={}).status_code == 400
+    db.session.refresh(application)
+    assert application.state == workflow.SUBMITTED
+    token = csrf_token_from(client.get(f"/review/{application.id}").get_data(as_text=True))
+    assert client.post(f"/review/{application.id}/act/intake", data={"csrf_token": token}).status_code == 302
+    db.session.refresh(application)
+    assert application.state == workflow.QUALIFICATION
+
+
+def test_queue_filters_by_industry(client, auth, make_user, submitted_application):
+    food = submitted_application(make_user("applicant"))
+    with db.transaction():
+        food.industry_code = "green_food"
+    other = submitted_application(make_user("applicant"), id_number=make_id_number("210902", "19870101", "015"))
+    auth.login(make_user("hr"))
+    page = client.get("/review/?industry=green_food").get_data(as_text=True)
+    assert food.reference in page and other.reference not in page

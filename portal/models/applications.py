@@ -79,6 +79,15 @@ class Application(Base):
     snapshots: Mapped[list[ApplicationSnapshot]] = relationship(
         back_populates="application", order_by="ApplicationSnapshot.version"
     )
+    publicity_entries: Mapped[list["PublicityEntry"]] = relationship(  # noqa: F821 (portal.models.publicity)
+        back_populates="application", order_by="PublicityEntry.id"
+    )
+
+    @property
+    def active_publicity_entry(self) -> "PublicityEntry | None":  # noqa: F821
+        """The entry on a 公示 batch that is still running for this application (not pulled, not decided)."""
+        live = [e for e in self.publicity_entries if e.pulled_at is None and e.outcome is None]
+        return live[-1] if live else None
 
     @property
     def current_materials(self) -> list[Material]:

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from portal.clock import utcnow
+from portal.clock import today, utcnow
 from portal.db import Base
 from portal.models.applications import Application
 from portal.models.users import User
@@ -29,6 +29,11 @@ class PublicityBatch(Base):
 
     entries: Mapped[list[PublicityEntry]] = relationship(back_populates="batch", order_by="PublicityEntry.id")
 
+    @property
+    def is_over(self) -> bool:
+        """True once the end date has passed (China time); only then may the batch be closed."""
+        return today() > self.end_date
+
 
 class PublicityEntry(Base):
     """One application on a batch. The published fields are copied when it is added."""
@@ -49,7 +54,7 @@ class PublicityEntry(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))  # recognised | rejected, set on closing
 
     batch: Mapped[PublicityBatch] = relationship(back_populates="entries")
-    application: Mapped[Application] = relationship()
+    application: Mapped[Application] = relationship(back_populates="publicity_entries")
     objections: Mapped[list[Objection]] = relationship(back_populates="entry", order_by="Objection.id")
 
     @property

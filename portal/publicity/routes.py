@@ -77,23 +77,36 @@ def manage():
 @roles_required(*STAFF)
 def batch(batch_id: int):
     """One batch for staff: entries, objections and the actions still open."""
-    found = _get(PublicityBatch, batch_id)
-    # One form per entry/objection, each with its own prefix so every field id on the page is unique.
+    return _render_batch(_get(PublicityBatch, batch_id))
+
+
+def _render_batch(found: PublicityBatch, bound=None, status: int = 200):
+    """The batch page. One form per entry/objection, each with its own prefix so every field id is
+    unique; `bound` is a posted form that failed validation, shown again with what was typed."""
+
+    def form_for(form_class, prefix: str, **defaults):
+        if bound is not None and bound._prefix == prefix + "-":
+            return bound
+        return form_class(formdata=None, prefix=prefix, **defaults)
+
     return render_template(
         "publicity/batch.html", batch=found, over=publicity.publicity_over(found), close_form=PostForm(),
-        objection_form=lambda entry: ObjectionForm(formdata=None, prefix=f"o{entry.id}", received_on=today()),
-        decide_form=lambda objection: DecideObjectionForm(formdata=None, prefix=f"d{objection.id}"),
-        pull_form=lambda entry: PullForm(formdata=None, prefix=f"p{entry.id}"))
+        objection_form=lambda entry: form_for(ObjectionForm, f"o{entry.id}", received_on=today()),
+        decide_form=lambda objection: form_for(DecideObjectionForm, f"d{objection.id}"),
+        pull_form=lambda entry: form_for(PullForm, f"p{entry.id}")), status
 
 
-def _refusable(action, batch_id: int, success: str):
+def _refusable(action, batch: PublicityBatch, form, success: str):
+    """Run a service action for a posted form; on a refusal show the page again with the input kept."""
+    if not form.validate_on_submit():
+        return _render_batch(batch, form, 400)
     try:
         action()
     except TransitionRefused as error:
         flash(str(error), "error")
-    else:
-        flash(success, "success")
-    return redirect(url_for("publicity.batch", batch_id=batch_id))
+        return _render_batch(batch, form, 400)
+    flash(success, "success")
+    return redirect(url_for("publicity.batch", batch_id=batch.id))
 
 
 @bp.post("/manage/entries/<int:entry_id>/objections")
@@ -103,12 +116,9 @@ def add_objection(entry_id: int):
     _city_only()
     entry = _get(PublicityEntry, entry_id)
     form = ObjectionForm(prefix=f"o{entry_id}")
-    if not form.validate_on_submit():
-        flash(_("异议须署真实姓名、联系方式并写明内容。"), "error")
-        return redirect(url_for("publicity.batch", batch_id=entry.batch_id))
     return _refusable(lambda: publicity.record_objection(entry, current_user, form.objector_name.data,
                                                          form.objector_contact.data, form.received_on.data,
-                                                         form.content.data), entry.batch_id, _("异议已登记。"))
+                                                         form.content.data), entry.batch, form, _("异议已登记。"))
 
 
 @bp.post("/manage/objections/<int:objection_id>/decide")
@@ -118,12 +128,9 @@ def decide_objection(objection_id: int):
     _city_only()
     objection = _get(Objection, objection_id)
     form = DecideObjectionForm(prefix=f"d{objection_id}")
-    batch_id = objection.entry.batch_id
-    if not form.validate_on_submit():
-        flash(_("请写明核查结论。"), "error")
-        return redirect(url_for("publicity.batch", batch_id=batch_id))
     return _refusable(lambda: publicity.decide_objection(objection, current_user, form.decision.data == "upheld",
-                                                         form.resolution.data), batch_id, _("核查结论已保存。"))
+                                                         form.resolution.data),
+                      objection.entry.batch, form, _("核查结论已保存。"))
 
 
 @bp.post("/manage/entries/<int:entry_id>/pull")
@@ -133,10 +140,7 @@ def pull_entry(entry_id: int):
     _city_only()
     entry = _get(PublicityEntry, entry_id)
     form = PullForm(prefix=f"p{entry_id}")
-    if not form.validate_on_submit():
-        flash(_("请填写撤出原因。"), "error")
-        return redirect(url_for("publicity.batch", batch_id=entry.batch_id))
-    return _refusable(lambda: publicity.pull_entry(entry, current_user, form.reason.data), entry.batch_id,
+    return _refusable(lambda: publicity.pull_entry(entry, current_user, form.reason.data), entry.batch, form,
                       _("已撤出公示。"))
 
 
@@ -146,6 +150,4 @@ def close(batch_id: int):
     """Close a batch after its end date: recognise or reject each remaining entry."""
     _city_only()
     found = _get(PublicityBatch, batch_id)
-    if not PostForm().validate_on_submit():
-        abort(400)
-    return _refusable(lambda: publicity.close_batch(found, current_user), batch_id, _("公示已办结。"))
+    return _refusable(lambda: publicity.close_batch(found, current_user), found, PostForm(), _("公示已办结。"))

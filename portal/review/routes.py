@@ -88,15 +88,35 @@ def detail(app_id: int):
     """Everything about one application for staff: data, materials, notes, history, duplicates."""
     application = _staff_application(app_id)
     audit.record_now(current_user, "application.view", "application", app_id)
+    return _render_detail(application)
+
+
+def _render_detail(application: Application, status: int = 200, **forms):
+    """The staff page; `forms` replaces a blank form with a posted one that failed, keeping the input."""
     shown = request.args.get("material", type=int)
     material = next((m for m in application.materials if m.id == shown), None)
     actions = [workflow.TRANSITIONS[n] for n in workflow.DIRECT_STAFF_ACTIONS if _allowed(application, n)]
+    blank = {"comment_form": CommentForm(formdata=None), "reject_form": RejectForm(formdata=None),
+             "note_form": NoteForm(formdata=None)}
     return render_template(
         "review/detail.html", application=application, material=material, actions=actions,
         can_return=_allowed(application, "return_for_correction"), can_reject=_allowed(application, "reject"),
-        may_act=access.can_act(current_user, application), comment_form=CommentForm(), reject_form=RejectForm(),
-        note_form=NoteForm(), notes=review.notes(application), duplicates=review.duplicates(application),
-        corrections=review.correction_items(application), target_label=review.target_label)
+        may_act=access.can_act(current_user, application), notes=review.notes(application),
+        duplicates=review.duplicates(application), corrections=review.correction_items(application),
+        target_label=review.target_label, **{**blank, **forms}), status
+
+
+def _post_action(application: Application, form_name: str, form, action, success: str):
+    """Validate, run the service action, and redirect; on failure show the page again with the input kept."""
+    if form.validate_on_submit():
+        try:
+            action()
+        except TransitionRefused as error:
+            flash(str(error), "error")
+        else:
+            flash(success, "success")
+            return redirect(url_for("review.detail", app_id=application.id))
+    return _render_detail(application, 400, **{form_name: form})
 
 
 @bp.post("/<int:app_id>/act/<name>")
@@ -104,17 +124,12 @@ def detail(app_id: int):
 def act(app_id: int, name: str):
     """Take one of the direct workflow steps, with an optional comment."""
     application = _staff_application(app_id)
-    form = CommentForm()
     if name not in workflow.DIRECT_STAFF_ACTIONS:
         abort(404)
-    if form.validate_on_submit():
-        try:
-            review.take(application, name, current_user, form.comment.data)
-        except TransitionRefused as error:
-            flash(str(error), "error")
-        else:
-            flash(_("已办理：%(action)s。", action=workflow.TRANSITIONS[name].label), "success")
-    return redirect(url_for("review.detail", app_id=app_id))
+    form = CommentForm()
+    return _post_action(application, "comment_form", form,
+                        lambda: review.take(application, name, current_user, form.comment.data),
+                        _("已办理：%(action)s。", action=workflow.TRANSITIONS[name].label))
 
 
 @bp.route("/<int:app_id>/return", methods=["GET", "POST"])
@@ -145,16 +160,9 @@ def reject(app_id: int):
     """Refuse recognition with a reason from the list."""
     application = _staff_application(app_id)
     form = RejectForm()
-    if form.validate_on_submit():
-        try:
-            review.reject(application, current_user, form.reason.data, form.detail.data)
-        except TransitionRefused as error:
-            flash(str(error), "error")
-        else:
-            flash(_("已作出不予认定决定。"), "success")
-    else:
-        flash(_("请选择不予认定的原因。"), "error")
-    return redirect(url_for("review.detail", app_id=app_id))
+    return _post_action(application, "reject_form", form,
+                        lambda: review.reject(application, current_user, form.reason.data, form.detail.data),
+                        _("已作出不予认定决定。"))
 
 
 @bp.post("/<int:app_id>/notes")
@@ -163,30 +171,21 @@ def add_note(app_id: int):
     """Add an internal note (never shown to the applicant)."""
     application = _staff_application(app_id)
     form = NoteForm()
-    if form.validate_on_submit():
-        try:
-            review.add_note(application, current_user, form.body.data)
-        except TransitionRefused as error:
-            flash(str(error), "error")
-        else:
-            flash(_("备注已添加。"), "success")
-    else:
-        flash(_("备注不能为空。"), "error")
-    return redirect(url_for("review.detail", app_id=app_id) + "#notes")
+    return _post_action(application, "note_form", form,
+                        lambda: review.add_note(application, current_user, form.body.data), _("备注已添加。"))
 
 
 @bp.get("/dashboard", endpoint="dashboard")
 @roles_required(*STAFF)
 def dashboard_view():
     """Counts, applications over time and the average days in each state, as SVG charts."""
-    from portal.models import Application as A
-
     user = current_user
     return render_template(
-        "review/dashboard.html", by_state=dashboard.counts_by(user, A.state),
-        by_division=dashboard.counts_by(user, A.division_code), by_category=dashboard.counts_by(user, A.category_code),
-        by_industry=dashboard.counts_by(user, A.industry_code), monthly=dashboard.monthly_submissions(user),
-        durations=dashboard.average_days_in_state(user), reference=reference)
+        "review/dashboard.html", by_state=dashboard.counts_by(user, Application.state),
+        by_division=dashboard.counts_by(user, Application.division_code),
+        by_category=dashboard.counts_by(user, Application.category_code),
+        by_industry=dashboard.counts_by(user, Application.industry_code),
+        monthly=dashboard.monthly_submissions(user), durations=dashboard.average_days_in_state(user))
 
 
 @bp.get("/audit", endpoint="audit_log")

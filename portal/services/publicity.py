@@ -39,14 +39,12 @@ def end_date_for(start: date, working_days: int = DEFAULT_WORKING_DAYS) -> date:
 
 def publicity_over(batch: PublicityBatch) -> bool:
     """True once the batch's end date has passed (China time)."""
-    return today() > batch.end_date
+    return batch.is_over
 
 
 def active_entry(application: Application) -> PublicityEntry | None:
     """The application's current entry on a 公示 batch (not pulled out, not yet decided)."""
-    return db.session.scalar(select(PublicityEntry).where(
-        PublicityEntry.application_id == application.id, PublicityEntry.pulled_at.is_(None),
-        PublicityEntry.outcome.is_(None)).order_by(PublicityEntry.id.desc()).limit(1))
+    return application.active_publicity_entry
 
 
 def eligible_applications() -> list[Application]:
