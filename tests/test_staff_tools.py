@@ -105,3 +105,15 @@ def test_admin_reads_and_filters_the_audit_log(client, auth, make_user, submitte
     assert "transition.intake" in page and "application.view</td>" not in page
     assert "application.view</td>" in client.get("/review/audit").get_data(as_text=True)
     assert client.post("/review/audit").status_code == 405
+
+
+def test_dashboard_counts_only_what_the_user_may_see(app, make_user, submitted_application):
+    from portal.models import Application
+    from portal.services import dashboard
+    from portal.demo_data import make_id_number
+
+    submitted_application(make_user("applicant"), division="210902")
+    submitted_application(make_user("applicant"), division="210903", id_number=make_id_number("210902", "19880101", "017"))
+    division_hr, city_hr = make_user("hr", division="210902"), make_user("hr")
+    assert dashboard.counts_by(division_hr, Application.division_code) == [("210902", 1)]
+    assert sorted(dashboard.counts_by(city_hr, Application.division_code)) == [("210902", 1), ("210903", 1)]

@@ -103,7 +103,7 @@ def _render_detail(application: Application, status: int = 200, **forms):
         can_return=_allowed(application, "return_for_correction"), can_reject=_allowed(application, "reject"),
         may_act=access.can_act(current_user, application), notes=review.notes(application),
         duplicates=review.duplicates(application), corrections=review.correction_items(application),
-        target_label=review.target_label, **{**blank, **forms}), status
+        target_label=review.target_label, field_labels=FIELD_LABELS, **{**blank, **forms}), status
 
 
 def _post_action(application: Application, form_name: str, form, action, success: str):

@@ -41,6 +41,7 @@ class AuditFilters:
                    page=max(1, int(page)) if page.isdigit() else 1)
 
     def to_args(self, **changes) -> dict[str, str]:
+        """Query arguments for these filters (with `changes`), leaving out empty ones."""
         values = {"action": self.action, "actor": self.actor_id, "object_type": self.object_type,
                   "object_id": self.object_id, "from": self.date_from, "to": self.date_to, "page": self.page}
         values.update(changes)

@@ -23,6 +23,8 @@ FIELD_LABELS = {
     "category_code": _l("申报类别"), "industry_code": _l("所属产业"), "division_code": _l("申报县区"),
 }
 MATERIALS_STEP = 4
+# Transitions that may be taken on many applications at once: they decide nothing about the merits.
+BULK_ACTIONS = ("intake",)
 
 
 @dataclass(frozen=True)
@@ -137,8 +139,6 @@ def bulk_take(ids: list[int], name: str, actor: User) -> tuple[int, int]:
         done += 1
     return done, len(wanted) - done
 
-
-BULK_ACTIONS = ("intake",)
 
 
 def duplicates(application: Application) -> list[tuple[Application, list[str]]]:
