@@ -210,3 +210,12 @@ def test_an_incomplete_objection_form_keeps_what_was_typed(client, auth, make_us
     assert "请填写异议人姓名" in page
     db.session.refresh(entry)
     assert entry.objections == []
+
+
+def test_only_city_staff_see_the_publicity_link(client, auth, make_user):
+    auth.login(make_user("hr"))
+    assert "/gongshi/manage/" in client.get("/review/").get_data(as_text=True)
+    auth.logout()
+    auth.login(make_user("hr", division="210902"))
+    page = client.get("/review/").get_data(as_text=True)
+    assert "/gongshi/manage/" not in page and "/review/dashboard" in page

@@ -20,7 +20,8 @@ STAFF = ("hr", "admin")
 
 
 def _city_only() -> None:
-    """Division HR may read batches; only city-level staff change them."""
+    """公示 is run by the city: division HR get 403 (batches list other divisions' applicants and
+    objectors' contact details)."""
     if not is_city_level(current_user):
         abort(403)
 
@@ -54,13 +55,12 @@ def honour_roll():
 @roles_required(*STAFF)
 def manage():
     """Batches, and a form to open a new one from decided, consenting applications."""
+    _city_only()
     form = BatchForm()
     eligible = publicity.eligible_applications()
     form.applications.choices = [(a.id, f"{a.reference} {a.full_name}") for a in eligible]
     if form.start_date.data is None and not form.is_submitted():
         form.start_date.data = today()
-    if form.is_submitted():
-        _city_only()
     if form.validate_on_submit():
         try:
             batch = publicity.create_batch(current_user, form.title.data, form.start_date.data,
@@ -77,6 +77,7 @@ def manage():
 @roles_required(*STAFF)
 def batch(batch_id: int):
     """One batch for staff: entries, objections and the actions still open."""
+    _city_only()
     return _render_batch(_get(PublicityBatch, batch_id))
 
 
