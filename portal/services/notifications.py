@@ -54,7 +54,7 @@ def _send_pending(session) -> None:
             log.exception("could not send notification mail to %s", recipient)
 
 
-def _drop_pending(session) -> None:
+def _drop_pending(session, _previous_transaction=None) -> None:
     session.info.pop(_PENDING, None)
 
 
@@ -83,7 +83,8 @@ def init_app(app) -> None:
         transitions.after_transition_hooks.append(notify_applicant)
     if not event.contains(AppBoundSession, "after_commit", _send_pending):
         event.listen(AppBoundSession, "after_commit", _send_pending)
-        event.listen(AppBoundSession, "after_rollback", _drop_pending)
+        # Soft rollback fires on every rollback(), even one that never reached the database.
+        event.listen(AppBoundSession, "after_soft_rollback", _drop_pending)
 
     @app.context_processor
     def inject_unread():
