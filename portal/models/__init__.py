@@ -20,6 +20,9 @@ from portal.models.panels import (
     Review,
     ReviewDigest,
 )
+from portal.models.review import CorrectionItem, InternalNote
+from portal.models.publicity import Objection, PublicityBatch, PublicityEntry
+from portal.models.notifications import Notification
 
 __all__ = [
     "Application",
@@ -36,6 +39,12 @@ __all__ = [
     "ReviewDigest",
     "ApplicationEvent",
     "ApplicationSnapshot",
+    "CorrectionItem",
+    "InternalNote",
+    "Notification",
+    "Objection",
+    "PublicityBatch",
+    "PublicityEntry",
     "LoginAttempt",
     "Material",
     "Role",

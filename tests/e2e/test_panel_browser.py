@@ -25,7 +25,7 @@ def test_hr_assigns_an_expert_scores_and_hr_sees_the_aggregate(page, live_server
     application = expert_review_application(make_user("applicant"))
 
     _sign_in(page, live_server, hr)
-    page.get_by_role("link", name="专家评审").click()
+    page.get_by_role("link", name="专家评审", exact=True).click()
     row = page.locator("#expert-review-applications tr", has_text=application.reference)
     row.get_by_role("button", name="分配给评审组").click()
     expect(page.get_by_text("已分配给评审组，请确认评审专家。")).to_be_visible()
