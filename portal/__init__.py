@@ -52,7 +52,12 @@ def _register_blueprints(app: Flask) -> None:
     from portal.main import bp as main_bp
     from portal.stations import bp as stations_bp
     from portal.panels import bp as panels_bp
+    from portal.notifications import bp as notifications_bp
+    from portal.publicity import bp as publicity_bp
+    from portal.review import bp as review_bp
+    from portal.services import notifications
     from portal.site import bp as site_bp
+    from portal.services import site_publish
     from portal.site_admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
@@ -60,9 +65,14 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(apply_bp, url_prefix="/apply")
     app.register_blueprint(stations_bp, url_prefix="/stations")
     app.register_blueprint(panels_bp)
+    app.register_blueprint(review_bp, url_prefix="/review")
+    app.register_blueprint(publicity_bp, url_prefix="/gongshi")
+    app.register_blueprint(notifications_bp, url_prefix="/notifications")
+    notifications.init_app(app)
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
     app.register_blueprint(site_admin_bp)
+    site_publish.init_app(app)
 
 
 def _register_cli(app: Flask) -> None:

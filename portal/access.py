@@ -17,9 +17,24 @@ def can_view(user, application: Application) -> bool:
         return True
     if user.role == Role.ADMIN.value:
         return True
-    if user.role == Role.HR.value:
-        return user.division_code is None or user.division_code == application.division_code
-    return False
+    return can_act(user, application)
+
+
+def is_city_level(user) -> bool:
+    """Admins and HR without a division act city-wide."""
+    return user.role == Role.ADMIN.value or (user.role == Role.HR.value and user.division_code is None)
+
+
+def can_act(user, application: Application) -> bool:
+    """May `user` take staff actions on the application? Staff within their scope only."""
+    if not user.is_authenticated or user.role not in (Role.HR.value, Role.ADMIN.value):
+        return False
+    return is_city_level(user) or user.division_code == application.division_code
+
+
+def staff_scope(user, column):
+    """A WHERE clause limiting `column` (a division code) to what `user` may see; None for everything."""
+    return None if is_city_level(user) else column == user.division_code
 
 
 def get_application(app_id: int, *, owner_only: bool = False) -> Application:

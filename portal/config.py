@@ -58,6 +58,8 @@ class Config:
     # Where the published site lives: an origin plus an optional subpath.
     SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://talent.fuxin.example/")
     PUBLIC_SITE_ONLY = False  # True: only the public blueprint, mounted at "/" (the static build)
+    # Publish the public site after a request changes what it shows (公示, stations, panels).
+    SITE_PUBLISH_ON_CHANGE = os.environ.get("SITE_PUBLISH_ON_CHANGE", "1") == "1"
 
 
 class TestConfig(Config):
@@ -67,6 +69,7 @@ class TestConfig(Config):
     SECRET_KEY = "test-only-secret"
     # Same KDF, lower cost, so hundreds of test sign-ins stay quick. Production uses the default.
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
+    SITE_PUBLISH_ON_CHANGE = False  # tests that want it turn it on
 
 
 class BuildConfig(Config):

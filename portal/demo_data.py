@@ -2,17 +2,14 @@
 from __future__ import annotations
 
 import io
-from datetime import timedelta
 
 from sqlalchemy import select
 
 from portal import db, idcard, workflow
-from portal.clock import utcnow
 from portal.models import Application, User
 from portal.services import accounts
 from portal.services import applications as apply_service
 from portal.services.panel_demo import seed_panel_demo
-from portal.services.transitions import record_event
 from portal.station_demo import seed_demo_stations
 
 DEMO_PASSWORD = "fuxin2026"
@@ -36,6 +33,8 @@ APPLICANTS = [
     ("吴佳宁", "19950621", "046", "彰武精细化工园区管委会", "E", "fine_chemicals", "210922", workflow.RETURNED),
     ("高子谦", "19830730", "057", "阜新高新区无人机产业园", "B", "unmanned_systems", "HTZ", workflow.RECOGNISED),
     ("马若琳", "19900228", "064", "阜新氢能装备有限公司", "D", "hydrogen", "210903", workflow.WITHDRAWN),
+    ("孙立言", "19880516", "072", "阜新煤矸石综合利用科技有限公司", "D", "gangue_reuse", "210904", workflow.PUBLICITY),
+    ("何静怡", "19910310", "083", "阜新智能铸造有限公司", "E", "smart_casting", "210902", workflow.COUNTY_REVIEW),
 ]
 
 TINY_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -83,23 +82,10 @@ def _seed_application(index: int, row: tuple, city_hr: User) -> bool:
 
 
 def _advance_for_demo(application: Application, target: str, owner: User, city_hr: User) -> None:
-    """Walk a demo application to `target`, recording each step in its history."""
-    if target == workflow.WITHDRAWN:
-        apply_service.withdraw(application, owner, "演示：申请人主动撤回")
-        return
-    path = {
-        workflow.QUALIFICATION: [workflow.QUALIFICATION],
-        workflow.RETURNED: [workflow.QUALIFICATION, workflow.RETURNED],
-        workflow.EXPERT_REVIEW: [workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW,
-                                 workflow.EXPERT_REVIEW],
-        workflow.RECOGNISED: [workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW,
-                              workflow.EXPERT_REVIEW, workflow.DECISION, workflow.PUBLICITY, workflow.RECOGNISED],
-    }.get(target, [])
-    with db.transaction():
-        for state in path:
-            record_event(application, application.state, state, city_hr, "演示数据")
-            application.state = state
-        application.updated_at = utcnow() - timedelta(days=len(path))
+    """Walk a demo application to `target` through the real workflow transitions."""
+    from portal.review.demo import advance
+
+    advance(application, target, owner, city_hr)
 
 
 def seed_demo() -> int:

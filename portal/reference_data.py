@@ -10,7 +10,7 @@ from flask import current_app
 from flask_babel import get_locale
 
 LISTS = ("categories", "industries", "divisions", "material_types", "education_levels", "title_levels",
-         "station_services")
+         "station_services", "rejection_reasons")
 
 
 @dataclass(frozen=True)

@@ -239,18 +239,33 @@ def make_station(app):
 # --- expert panels (issue 4) -------------------------------------------------------------------
 
 @pytest.fixture
-def expert_review_application(submitted_application):
-    """Factory: a submitted application walked to expert review, each step in its history
-    (the staff transitions belong to the review workflow; this stands in for them)."""
-    from portal import workflow
-    from portal.services.transitions import record_event
+def expert_review_application(submitted_application, make_user, walk):
+    """Factory: a submitted application (category C unless given) taken through the real staff
+    transitions to expert review by a city HR user."""
+    city_hr = []
 
     def factory(user: User, **kwargs):
+        if not city_hr:
+            city_hr.append(make_user("hr"))
+        kwargs.setdefault("category", "C")
         application = submitted_application(user, **kwargs)
-        with db.transaction():
-            for state in (workflow.QUALIFICATION, workflow.COUNTY_REVIEW, workflow.CITY_REVIEW, workflow.EXPERT_REVIEW):
-                record_event(application, application.state, state, None, "test")
-                application.state = state
+        return walk(application, city_hr[0], *EXPERT_DECISION_PATH[:-1])
+
+    return factory
+
+
+DECISION_PATH = ("intake", "pass_qualification", "county_approve", "city_approve")
+EXPERT_DECISION_PATH = ("intake", "pass_qualification", "county_approve", "send_to_experts", "experts_done")
+
+
+@pytest.fixture
+def walk(app):
+    """walk(application, actor, *transition_names): take staff transitions in order (each committed)."""
+    from portal.services import review
+
+    def factory(application, actor, *names):
+        for name in names:
+            review.take(application, name, actor)
         return application
 
     return factory
@@ -295,5 +310,20 @@ def make_panel(app):
         if chair is not None:
             experts.save_panel(panel, values, chair, None)
         return panel
+
+    return factory
+
+
+@pytest.fixture
+def decided_application(submitted_application, make_user, walk):
+    """Factory: a submitted application taken by a city HR user to the decision stage."""
+    city_hr = []
+
+    def factory(user: User, **kwargs):
+        if not city_hr:
+            city_hr.append(make_user("hr"))
+        application = submitted_application(user, **kwargs)
+        path = EXPERT_DECISION_PATH if kwargs.get("category") in ("A", "B", "C") else DECISION_PATH
+        return walk(application, city_hr[0], *path)
 
     return factory

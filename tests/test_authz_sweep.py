@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from datetime import date
+
 import pytest
 
-from portal.services import station_records
+from portal.demo_data import make_id_number
+from portal.services import publicity, station_records
 from tests.conftest import PASSWORD
+
+OTHER_ID = make_id_number("210902", "19900101", "123")
 
 PERSONAS = ("anonymous", "applicant_a", "applicant_b", "expert", "station_manager", "hr_division", "hr_city", "admin")
 EVERYONE = frozenset(PERSONAS)
@@ -27,6 +32,8 @@ ASSISTED_READERS = frozenset({"station_manager", "hr_city", "admin"})
 STAFF = frozenset({"hr_division", "hr_city", "admin"})
 EXPERT = frozenset({"expert"})
 NOBODY = frozenset()  # the expert persona has no assignment, so expert case routes refuse everyone
+CITY_STAFF = frozenset({"hr_city", "admin"})
+ADMIN = frozenset({"admin"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ MATERIAL = lambda w: {"app_id": w["app_id"], "material_id": w["material_id"]}  #
 STATION = lambda w: {"station_id": w["station_id"]}  # noqa: E731
 REVIEW_APP = lambda w: {"app_id": w["review_app_id"]}  # noqa: E731
 PANEL = lambda w: {"panel_id": w["panel_id"]}  # noqa: E731
+BATCH = lambda w: {"batch_id": w["batch_id"]}  # noqa: E731
 
 ACCESS: dict[tuple[str, str], Rule] = {
     ("static", "GET"): Rule(EVERYONE, lambda w: {"filename": "css/portal.css"}),
@@ -117,6 +125,29 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("panels.expert_material", "GET"): Rule(NOBODY, lambda w: {**REVIEW_APP(w), "material_id": w["review_material_id"]}),
     ("panels.expert_panel", "GET"): Rule(NOBODY, PANEL),
     ("panels.expert_reopen", "POST"): Rule(NOBODY, lambda w: {"review_id": w["review_id"]}),
+    ("review.queue", "GET"): Rule(STAFF),
+    ("review.bulk", "POST"): Rule(STAFF),
+    ("review.export_queue", "GET"): Rule(STAFF, lambda w: {"fmt": "csv"}),
+    ("review.detail", "GET"): Rule(STAFF, APP),
+    ("review.act", "POST"): Rule(STAFF, lambda w: {**APP(w), "name": "intake"}),
+    ("review.return_for_correction", "GET"): Rule(STAFF, APP),
+    ("review.return_for_correction", "POST"): Rule(STAFF, APP),
+    ("review.reject", "POST"): Rule(STAFF, APP),
+    ("review.add_note", "POST"): Rule(STAFF, APP),
+    ("review.dashboard", "GET"): Rule(STAFF),
+    ("review.audit_log", "GET"): Rule(ADMIN),
+    ("publicity.public_list", "GET"): Rule(EVERYONE),
+    ("publicity.public_batch", "GET"): Rule(EVERYONE, BATCH),
+    ("publicity.honour_roll", "GET"): Rule(EVERYONE),
+    ("publicity.manage", "GET"): Rule(CITY_STAFF),
+    ("publicity.manage", "POST"): Rule(CITY_STAFF),
+    ("publicity.batch", "GET"): Rule(CITY_STAFF, BATCH),
+    ("publicity.add_objection", "POST"): Rule(CITY_STAFF, lambda w: {"entry_id": w["entry_id"]}),
+    ("publicity.decide_objection", "POST"): Rule(CITY_STAFF, lambda w: {"objection_id": w["objection_id"]}),
+    ("publicity.pull_entry", "POST"): Rule(CITY_STAFF, lambda w: {"entry_id": w["entry_id"]}),
+    ("publicity.close", "POST"): Rule(CITY_STAFF, BATCH),
+    ("notifications.index", "GET"): Rule(SIGNED_IN),
+    ("notifications.mark_read", "POST"): Rule(SIGNED_IN),
     # The public site's staff preview under /site/: public pages, open to everyone.
     ("site.home", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
     ("site.section_index", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news"}),
@@ -127,6 +158,9 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("site.not_found_page", "GET"): Rule(EVERYONE),
     ("site.static", "GET"): Rule(EVERYONE, lambda w: {"filename": "site.css"}),
     ("site.stations", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
+    ("site.publicity", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
+    ("site.publicity_batch", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **BATCH(w)}),
+    ("site.honour_roll", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
     ("site.station", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **STATION(w)}),
     ("site.stations_map", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
     ("site.panels", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
@@ -155,12 +189,13 @@ def test_the_table_names_no_route_that_is_gone(app):
 
 
 @pytest.fixture
-def world(app, make_user, make_expert, submitted_application, expert_review_application, make_panel, make_station):
+def world(app, make_user, make_expert, submitted_application, expert_review_application, make_panel, make_station,
+          decided_application):
     """One user per persona; applicant A's submitted application in division 210902, naming the
-    station manager's station; a second station the manager does not run; and another applicant's
+    station manager's station; a second station the manager does not run; another applicant's
     application (also 210902) in expert review, sent to a panel whose two experts (not the expert
     persona, a plain expert with no assignment) are assigned: one submitted a review, the other is
-    conflicted by affiliation."""
+    conflicted by affiliation; and an open 公示 batch (another applicant's entry, with one objection)."""
     station = make_station()
     make_station(name_zh="另一个服务站", division_code="210903")
     users = {
@@ -175,9 +210,18 @@ def world(app, make_user, make_expert, submitted_application, expert_review_appl
     station_records.assign_manager(users["admin"], station, users["station_manager"])
     application = submitted_application(users["applicant_a"], division="210902", station_id=station.id)
     staff = station_records.add_staff(users["admin"], station, "liaison", "测试联络员", None)
+    batch = _open_batch(make_user, decided_application, users["hr_city"])
+    entry = batch.entries[0]
+    objection = publicity.record_objection(entry, users["hr_city"], "异议人", "13800009999", date(2026, 11, 20), "内容")
     return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
             "station_id": station.id, "staff_id": staff.id,
+            "batch_id": batch.id, "entry_id": entry.id, "objection_id": objection.id,
             **_panel_world(users, make_user, make_expert, make_panel, expert_review_application)}
+
+
+def _open_batch(make_user, decided_application, city_hr):
+    decided = decided_application(make_user("applicant"), division="210903", id_number=OTHER_ID)
+    return publicity.create_batch(city_hr, "测试公示", date(2026, 11, 16), [decided.id], "市人才办 0418-0000000")
 
 
 def _panel_world(users, make_user, make_expert, make_panel, expert_review_application) -> dict:

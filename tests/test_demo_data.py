@@ -23,6 +23,11 @@ def test_seed_demo_is_idempotent_and_covers_roles_and_states(runner, client):
     roles = set(db.session.scalars(select(User.role)))
     assert roles == {role.value for role in Role}
     states = set(db.session.scalars(select(Application.state)))
-    assert {"draft", "submitted", "returned", "recognised", "withdrawn"} <= states
+    assert {"draft", "submitted", "returned", "recognised", "withdrawn", "publicity", "county_review"} <= states
+    recognised = db.session.scalar(select(Application).where(Application.state == "recognised"))
+    assert recognised.certificate_number and [e.to_state for e in recognised.events][-2:] == ["publicity", "recognised"]
+    from portal.services.publicity import public_batches
+    batches = public_batches()
+    assert len(batches) == 2 and all(len(b["entries"]) == 1 for b in batches)
     response = client.post("/login", data={"email": "applicant@demo.fuxin.example", "password": DEMO_PASSWORD})
     assert response.status_code == 302

@@ -79,16 +79,17 @@ def test_the_digest_sends_at_most_one_email_per_expert_per_day(runner, outbox, m
         application = expert_review_application(make_user("applicant"))
         assignments.send_to_panel(application, panel, staff)
         assignments.assign(application, [busy], today() + timedelta(days=3), staff)
+    experts_mail = lambda: [m for m in outbox() if m["To"] in (busy.email, idle.email)]  # noqa: E731
     clock.freeze(datetime(2026, 11, 26, 1, 0))
     try:
         assert "sent 1" in runner.invoke(args=["send-review-digests"]).output
         assert "sent 0" in runner.invoke(args=["send-review-digests"]).output
-        messages = outbox()
+        messages = experts_mail()
         assert len(messages) == 1 and messages[0]["To"] == busy.email
         assert "2" in messages[0].get_content()  # both pending reviews in the one digest
         clock.freeze(datetime(2026, 11, 27, 1, 0))
         runner.invoke(args=["send-review-digests"])
-        assert len(outbox()) == 2 and _count(ReviewDigest) == 2
+        assert len(experts_mail()) == 2 and _count(ReviewDigest) == 2
     finally:
         clock.freeze(None)
 

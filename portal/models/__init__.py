@@ -21,6 +21,9 @@ from portal.models.panels import (
     Review,
     ReviewDigest,
 )
+from portal.models.review import CorrectionItem, InternalNote
+from portal.models.publicity import Objection, PublicityBatch, PublicityEntry
+from portal.models.notifications import Notification
 
 __all__ = [
     "Application",
@@ -37,6 +40,12 @@ __all__ = [
     "ReviewDigest",
     "ApplicationEvent",
     "ApplicationSnapshot",
+    "CorrectionItem",
+    "InternalNote",
+    "Notification",
+    "Objection",
+    "PublicityBatch",
+    "PublicityEntry",
     "LoginAttempt",
     "Material",
     "PublishRun",

@@ -25,6 +25,12 @@ class Application(Base):
     __table_args__ = (
         Index("ix_applications_state_updated", "state", "updated_at"),
         Index("ix_applications_division_state", "division_code", "state"),
+        # The staff queue sorts by last change. These indexes walk that order and also carry the
+        # columns the queue filters on (submission date, state), so rows that fail a filter are
+        # skipped inside the index without reading the table.
+        Index("ix_applications_updated_queue", "updated_at", "id", "submitted_at", "state"),
+        Index("ix_applications_division_queue", "division_code", "updated_at", "id", "submitted_at", "state"),
+        Index("ix_applications_category_queue", "category_code", "updated_at", "id", "submitted_at", "state"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,6 +68,8 @@ class Application(Base):
     privacy_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     publication_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     publication_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    certificate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
+    recognised_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     applicant: Mapped[User] = relationship(lazy="joined")
     materials: Mapped[list[Material]] = relationship(
@@ -73,6 +81,15 @@ class Application(Base):
     snapshots: Mapped[list[ApplicationSnapshot]] = relationship(
         back_populates="application", order_by="ApplicationSnapshot.version"
     )
+    publicity_entries: Mapped[list["PublicityEntry"]] = relationship(  # noqa: F821 (portal.models.publicity)
+        back_populates="application", order_by="PublicityEntry.id"
+    )
+
+    @property
+    def active_publicity_entry(self) -> "PublicityEntry | None":  # noqa: F821
+        """The entry on a 公示 batch that is still running for this application (not pulled, not decided)."""
+        live = [e for e in self.publicity_entries if e.pulled_at is None and e.outcome is None]
+        return live[-1] if live else None
 
     @property
     def current_materials(self) -> list[Material]:

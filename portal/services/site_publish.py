@@ -6,14 +6,21 @@ run in ``publish_runs``. Call it after your own transaction has committed, so th
 reads what you changed: opening or closing a 公示 batch, publishing a station, changing a
 panel. A demo-sized site publishes in about a second; concurrent calls queue on the
 publish lock.
+
+With ``SITE_PUBLISH_ON_CHANGE`` on (the default outside tests), services need not call it:
+a request whose committed transaction added, changed or deleted a row the public site shows
+(公示 batches and entries, stations, panels, expert profiles) publishes once, after the view
+has run and before the response is sent.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from flask import Flask, current_app
-from sqlalchemy import select
+from itertools import chain
+
+from flask import Flask, current_app, g, has_request_context
+from sqlalchemy import event, select
 
 from portal import db
 from portal.clock import utcnow
@@ -83,3 +90,53 @@ def last_publish() -> PublishRun | None:
 def recent_publishes(limit: int = 10) -> list[PublishRun]:
     """The newest ``limit`` runs, newest first."""
     return list(db.session.scalars(select(PublishRun).order_by(PublishRun.id.desc()).limit(limit)))
+
+
+# Tables the public site is built from (besides content files): a commit touching one of
+# them asks for a publish.
+WATCHED_TABLES = frozenset({"publicity_batches", "publicity_entries", "stations", "station_hours", "station_staff",
+                            "panels", "panel_memberships", "expert_profiles"})
+
+
+def _touched_table(session) -> str | None:
+    for obj in chain(session.new, session.dirty, session.deleted):
+        table = getattr(type(obj), "__tablename__", None)
+        if table in WATCHED_TABLES:
+            return table
+    return None
+
+
+@event.listens_for(db.AppBoundSession, "after_flush")
+def _remember_change(session, _context) -> None:
+    table = _touched_table(session)
+    if table:
+        session.info["site_publish"] = table
+
+
+@event.listens_for(db.AppBoundSession, "after_commit")
+def _request_after_commit(session) -> None:
+    table = session.info.pop("site_publish", None)
+    if table and has_request_context():
+        g.site_publish_reason = table
+
+
+@event.listens_for(db.AppBoundSession, "after_soft_rollback")
+def _forget_change(session, _previous_transaction) -> None:
+    session.info.pop("site_publish", None)
+
+
+def init_app(app: Flask) -> None:
+    """Publish after any request that committed a change to what the public site shows
+    (when ``SITE_PUBLISH_ON_CHANGE`` is set)."""
+    if not app.config.get("SITE_PUBLISH_ON_CHANGE"):
+        return
+
+    @app.after_request
+    def _publish_if_changed(response):
+        table = g.pop("site_publish_reason", None)
+        if table:
+            from flask_login import current_user
+
+            user = current_user if getattr(current_user, "is_authenticated", False) else None
+            request_publish(f"change:{table}", user)
+        return response

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from flask import g, request
+from flask import g, has_request_context, request
 from flask_babel import get_translations
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -20,8 +20,8 @@ bp.add_app_template_global(site_url)  # macros imported without context need it 
 
 @bp.app_context_processor
 def _site_context():
-    if request.blueprint != "site":
-        return {}
+    if not has_request_context() or request.blueprint != "site":
+        return {}  # mail rendered from the CLI, and every other blueprint
     lang = g.get("site_lang", "zh")
     translations = get_translations()
     gettext = _fast_gettext(translations.gettext)

@@ -61,3 +61,29 @@ def test_staff_preview_of_the_public_site(client):
     assert 'href="/site/assets/site.css"' in home and "首届" in home
     assert client.get("/site/en/pages/about/").status_code == 200
     assert client.get("/site/news/autumn-campaign-preview/").status_code == 404  # a draft
+
+
+def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_path):  # app: tables emptied after
+    from flask import Response
+
+    from portal import create_app, db
+    from portal.config import TestConfig
+    from portal.models import Station
+    from portal.models.publishing import PublishRun
+    from sqlalchemy import func, select
+
+    settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    publishing_app = create_app({**settings, **app_config, "SITE_PUBLISH_ON_CHANGE": True})
+    with publishing_app.test_request_context("/stations/manage/"):
+        with db.transaction() as session:
+            session.add(Station(name_zh="自动发布服务站", station_type="county", host_organisation="测试局",
+                                division_code="210902", address="测试路 2 号", contact_person="联系人",
+                                office_phone="0418-1000002", services=[], latitude=42.0, longitude=121.6,
+                                published=True))
+        publishing_app.process_response(Response())
+    with publishing_app.app_context():
+        runs = db.session.scalars(select(PublishRun)).all()
+        assert [(r.trigger, r.status) for r in runs] == [("change:stations", "succeeded")]
+        assert db.session.scalar(select(func.count()).select_from(Station)) == 1
+    assert "自动发布服务站" in (tmp_path / "public" / "_site" / "stations" / "index.html").read_text("utf-8")
+

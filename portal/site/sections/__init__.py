@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from portal.site.outputs import FeedItem, Output
-from portal.site.sections import content, home, panels, stations
+from portal.site.sections import content, home, panels, publicity, stations
 
-SECTIONS: tuple = (home, content, stations, panels)
+SECTIONS: tuple = (home, content, publicity, stations, panels)
 
 
 def load_section_data() -> dict[str, Any]:
