@@ -32,6 +32,7 @@ class PageCache:
 
     def __init__(self, path: Path) -> None:
         self._db = sqlite3.connect(Path(path))
+        self._rows: dict[str, tuple[str, bytes]] | None = None
         self._db.executescript(
             "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
             "CREATE TABLE IF NOT EXISTS pages (source TEXT PRIMARY KEY, sha256 TEXT NOT NULL, page BLOB NOT NULL);"
@@ -52,19 +53,25 @@ class PageCache:
 
     def get(self, source: str, sha256: str) -> Page | None:
         """The cached page for ``source`` if its bytes still hash to ``sha256``, else None."""
-        row = self._db.execute("SELECT sha256, page FROM pages WHERE source = ?", (source,)).fetchone()
+        if self._rows is None:  # one query for the whole cache beats one per file on big sites
+            rows = self._db.execute("SELECT source, sha256, page FROM pages")
+            self._rows = {src: (sha, blob) for src, sha, blob in rows}
+        row = self._rows.get(source)
         if row is None or row[0] != sha256:
             return None
         return pickle.loads(row[1])
 
     def put(self, page: Page) -> None:
         """Store ``page`` under its source path, replacing an older version."""
-        self._db.execute(
-            "INSERT OR REPLACE INTO pages VALUES (?, ?, ?)",
-            (page.source, page.sha256, pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)),
-        )
+        blob = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+        self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (page.source, page.sha256, blob))
+        if self._rows is not None:
+            self._rows[page.source] = (page.sha256, blob)
 
     def prune(self, sources: set[str]) -> None:
         """Drop every entry whose source is not in ``sources``."""
         known = [row[0] for row in self._db.execute("SELECT source FROM pages")]
-        self._db.executemany("DELETE FROM pages WHERE source = ?", [(s,) for s in known if s not in sources])
+        gone = [s for s in known if s not in sources]
+        self._db.executemany("DELETE FROM pages WHERE source = ?", [(s,) for s in gone])
+        for source in gone if self._rows is not None else ():
+            self._rows.pop(source, None)

@@ -126,7 +126,7 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
         state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
                           for rel, frozen in written.items())
         touched = {rel for rel, frozen in written.items() if frozen.touched}
-        touched |= _write_machine_files(app, plan, source, stage.path, state, force=full)
+        touched |= _write_machine_files(app, plan, source, stage.path, state, current, force=full)
         stage.changed |= touched | set(removed)
         clock.lap("record")
         _check(stage.path, app, touched, removed, guard, terms_hash(terms), result, state, workers,
@@ -150,14 +150,24 @@ class _PhaseClock:
         self._last = now
 
 
-def _write_machine_files(app, plan, source, site: Path, state: BuildState, force: bool) -> set[str]:
-    inputs = digest(app.config["FREEZER_BASE_URL"],
-                    [(rel, p.output.endpoint, sorted(p.output.values.items()), p.output.lastmod,
-                      p.output.sitemap, sorted((k, sorted(v.items())) for k, v in p.output.alternates.items()))
-                     for rel, p in sorted(plan.items())],
-                    [(i.title, i.endpoint, sorted(i.values.items()), i.updated, i.summary, i.categories)
-                     for i in _feed(source)])
-    if not force and state.get_meta("machine-files") == inputs and all((site / name).is_file() for name in MACHINE_FILES):
+def _machine_inputs(app: Flask, plan, current: dict[str, str]) -> str:
+    """A hash of everything sitemap.xml, feed.xml and robots.txt are made from.
+
+    They list every output's URL, date and translations, and the news and 公示 entries'
+    metadata: all of it is covered by the set of outputs and by the listing, translation,
+    database-row and site-wide keys. Page bodies (``content:``), images, templates and
+    static files are not, so editing the body of one page leaves these files alone.
+    """
+    body_only = ("content:", "asset:", "template:", "static:")
+    keys = sorted((key, value) for key, value in current.items() if not key.startswith(body_only))
+    return digest(app.config["FREEZER_BASE_URL"], sorted(plan), keys)
+
+
+def _write_machine_files(app, plan, source, site: Path, state: BuildState, current: dict[str, str],
+                         force: bool) -> set[str]:
+    inputs = _machine_inputs(app, plan, current)
+    present = all((site / name).is_file() for name in MACHINE_FILES)
+    if not force and present and state.get_meta("machine-files") == inputs:
         return set()
     files = machine_files(app, plan, source)
     state.set_meta("machine-files", inputs)
@@ -171,12 +181,6 @@ def _prune(site: Path, keep: set[str]) -> list[str]:
     for rel in extra:
         remove_output(site, rel)
     return extra
-
-
-def _feed(source):
-    from portal.site.sections import all_feed_items
-
-    return list(all_feed_items(source))
 
 
 def _base_path(app: Flask) -> str:

@@ -1,12 +1,13 @@
 """News, policies and pages from content/: listings of 20, tag pages, items and their images."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 
 from flask import abort, render_template, send_file
 from flask_babel import lazy_gettext as _l
 
-from portal.content.library import SECTIONS, asset_dependency_key, members_hash
+from portal.content.library import SECTIONS, asset_dependency_key
 from portal.content.page import Page
 from portal.site import bp
 from portal.site.head import Head
@@ -79,31 +80,49 @@ lang_route(bp, f"/{_SECTION}/<slug>/<path:ref>", "asset", asset)
 def outputs(source: SiteSource) -> Iterator[Output]:
     """Every listing page, tag page, item and item asset, with what each is made from."""
     library = source.library
+    signature = _Signatures()
     for section in SECTIONS:
         for lang in LANGS:
-            yield from _listing_outputs(library, section, lang)
+            yield from _listing_outputs(library, section, lang, signature)
             for tag in library.tags(section, lang):
-                yield from _tag_outputs(library, section, lang, tag)
+                yield from _tag_outputs(library, section, lang, tag, signature)
             for page in library.section(section, lang):
                 yield from _item_outputs(library, page)
 
 
-def _listing_outputs(library, section: str, lang: str) -> Iterator[Output]:
+class _Signatures:
+    """What a listing shows of each page (its key and metadata, not its body), computed once
+    per page however many listing and tag pages show it; ``of(pages, count)`` hashes a chunk."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, bytes] = {}
+
+    def of(self, pages, count: int) -> str:
+        parts = []
+        for page in pages:
+            sig = self._known.get(page.source)
+            if sig is None:
+                sig = self._known[page.source] = repr((page.key, page.meta)).encode("utf-8")
+            parts.append(sig)
+        return hashlib.sha256(b"\n".join(parts) + f"\n{count}".encode()).hexdigest()
+
+
+def _listing_outputs(library, section: str, lang: str, signature: _Signatures) -> Iterator[Output]:
     tagset = digest(library.tags(section, lang))
     for part in chunks(library.section(section, lang)):
         key = f"listing:{section}:{lang}:page:{part.number}"
         yield Output("site.section_index", {"lang": lang, "section": section, "number": part.number},
-                     {key: digest(members_hash(part.items), part.count), f"tags:{section}:{lang}": tagset},
+                     {key: signature.of(part.items, part.count), f"tags:{section}:{lang}": tagset},
                      template="site/listing.html",
                      alternates={o: {"lang": o, "section": section, "number": 1} for o in LANGS}
                      if part.number == 1 else {})
 
 
-def _tag_outputs(library, section: str, lang: str, tag: str) -> Iterator[Output]:
+def _tag_outputs(library, section: str, lang: str, tag: str, signature: _Signatures) -> Iterator[Output]:
     for part in chunks(library.tagged(section, lang, tag)):
         key = f"tag:{section}:{lang}:{tag}:page:{part.number}"
         yield Output("site.tag_page", {"lang": lang, "section": section, "tag": tag, "number": part.number},
-                     {key: digest(members_hash(part.items), part.count)}, template="site/listing.html",
+                     {key: signature.of(part.items, part.count)}, template="site/listing.html",
                      sitemap=part.number == 1)
 
 
