@@ -63,4 +63,12 @@ def test_follow_the_navigation_of_the_static_site(page, static_site):
     expect(page.locator("article h1")).to_be_visible()
     page.locator("a.tag").first.click()
     expect(page.locator(".item-list li").first).to_be_visible()
+
+    for label in ("公示", "服务站", "专家评审组", "英才名录"):
+        page.get_by_role("navigation", name="主导航").get_by_role("link", name=label, exact=True).click()
+        expect(page.get_by_role("heading", level=1, name=label)).to_be_visible()
+    page.goto(f"{static_site}404.html")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("页面不存在")
+    page.get_by_role("link", name="返回首页").click()
+    expect(page).to_have_url(static_site)
     assert failed == []
