@@ -14,6 +14,8 @@ the site that is actually published.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -31,11 +33,23 @@ CREATE TABLE IF NOT EXISTS dependencies (
     PRIMARY KEY (output, key)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS dependencies_by_key ON dependencies(key);
+CREATE TABLE IF NOT EXISTS fingerprints (
+    output TEXT PRIMARY KEY REFERENCES outputs(path) ON DELETE CASCADE,
+    fingerprint TEXT NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
 """
+
+
+def fingerprint(dependencies: Mapping[str, str]) -> str:
+    """One hash of an output's dependency keys and their hashes."""
+    digest = hashlib.sha256()
+    for key in sorted(dependencies):
+        digest.update(f"{key}\0{dependencies[key]}\n".encode("utf-8"))
+    return digest.hexdigest()
 
 
 def default_state_path(site_dir: Path) -> Path:
@@ -91,13 +105,16 @@ class BuildState:
             raise ValueError(f"primary keys {sorted(primary - dependencies.keys())} are not dependencies")
         self._db.execute("DELETE FROM outputs WHERE path = ?", (output,))
         self._db.execute("INSERT INTO outputs (path, output_hash) VALUES (?, ?)", (output, output_hash))
+        self._db.execute("INSERT INTO fingerprints (output, fingerprint) VALUES (?, ?)",
+                         (output, fingerprint(dependencies)))
         self._db.executemany(
             "INSERT INTO dependencies (output, key, hash, is_primary) VALUES (?, ?, ?, ?)",
             [(output, key, value, key in primary) for key, value in dependencies.items()],
         )
 
     def record_many(self, records: Iterable[tuple[str, Mapping[str, str], str, Iterable[str]]]) -> None:
-        """``record(output, dependencies, output_hash, primary)`` for many outputs in one go."""
+        """``record(output, dependencies, output_hash, primary)`` for many outputs in one go,
+        each with the fingerprint of its dependencies (see ``stale_fingerprints``)."""
         records = list(records)
         for output, dependencies, _hash, primary in records:
             if not set(primary) <= dependencies.keys():
@@ -109,6 +126,22 @@ class BuildState:
             [(output, key, value, key in set(primary))
              for output, dependencies, _hash, primary in records for key, value in dependencies.items()],
         )
+        self._db.executemany("INSERT INTO fingerprints (output, fingerprint) VALUES (?, ?)",
+                             [(r[0], fingerprint(r[1])) for r in records])
+
+    def stale_fingerprints(self, current: Mapping[str, str], site_dir: Path | None = None) -> set[str]:
+        """Like ``stale``, given each output's current ``fingerprint`` of its dependencies.
+
+        An output is stale when it has no recorded fingerprint (never recorded, or recorded
+        with ``record``), when its fingerprint differs, or (with ``site_dir``) when its file
+        is missing. Comparing one fingerprint per output instead of every dependency row keeps
+        a no-change check of a large site fast.
+        """
+        recorded = dict(self._db.execute("SELECT output, fingerprint FROM fingerprints"))
+        stale = {output for output, value in current.items() if recorded.get(output) != value}
+        if site_dir is not None:
+            stale |= {output for output in current.keys() - stale if not os.path.isfile(os.path.join(site_dir, output))}
+        return stale
 
     def forget(self, output: str) -> None:
         """Drop everything recorded for ``output`` (after it was removed from the site)."""

@@ -20,7 +20,7 @@ from portal.content.cache import PageCache
 from portal.content.errors import ContentError
 from portal.freeze import FreezeResult, default_workers, freeze, plan_outputs
 from portal.publish.atomic import remove_output
-from portal.publish.buildstate import BuildState, default_state_path
+from portal.publish.buildstate import BuildState, default_state_path, fingerprint
 from portal.publish.linkcheck import check_links
 from portal.publish.privacy import PrivacyGuard
 from urllib.parse import urlsplit
@@ -110,7 +110,7 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
         if full:
             state.clear()
         current = {key: value for planned in plan.values() for key, value in planned.deps.items()}
-        stale = state.stale(plan, current, site_dir=stage.path)
+        stale = state.stale_fingerprints({rel: fingerprint(p.deps) for rel, p in plan.items()}, site_dir=stage.path)
         removed = sorted(set(recorded) - plan.keys())
         for rel in removed:
             remove_output(stage.path, rel)
