@@ -127,3 +127,14 @@ def test_news_is_paginated_by_twenty_with_tag_pages(builder, demo_content, tmp_p
     assert (out / "news" / "tags" / "批量" / "page" / "3" / "index.html").is_file()
     first = (out / "news" / "index.html").read_text(encoding="utf-8")
     assert first.count('<li>\n    <a href=') == 20 and 'rel="next"' in first
+
+
+def test_any_section_may_be_missing_from_the_content_folder(builder, tmp_path):
+    content = tmp_path / "content"
+    write_news(content, "only-news", "只有新闻。")
+    out = tmp_path / "_site"
+    builder(content, out)
+    assert (out / "news" / "only-news" / "index.html").is_file()
+    assert "暂无内容" in (out / "policies" / "index.html").read_text(encoding="utf-8")
+    builder(tmp_path / "nothing-here", tmp_path / "_empty")  # no content folder at all
+    assert (tmp_path / "_empty" / "index.html").is_file() and (tmp_path / "_empty" / "404.html").is_file()
