@@ -1,0 +1,137 @@
+"""Answering queries: ranked hits with snippets, facet counts, suggestions.
+
+Matching is AND over the query's tokens; ranking is FTS5's BM25 with the
+title column weighted ``TITLE_WEIGHT`` (``search.js`` computes the same
+formula from the exported statistics). Ties break on document id.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from . import store
+from .analysis import QueryPlan, query_plan
+from .schema import BODY_WEIGHT, TITLE_WEIGHT, schema_for
+from .snippets import snippet
+from .suggest import suggestions
+
+_FEW_RESULTS = 3
+
+
+@dataclass
+class Hit:
+    """One result: the stored fields of a document, its score (higher is
+    better) and an HTML snippet with ``<mark>``ed matches."""
+
+    id: str
+    score: float
+    snippet: str
+    fields: dict[str, str]
+
+    def __getattr__(self, name: str) -> str:
+        try:
+            return self.__dict__["fields"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+@dataclass
+class SearchResult:
+    """A page of hits plus what the search page shows around them."""
+
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    suggestions: list[str] = field(default_factory=list)
+    page: int = 1
+    per_page: int = 10
+
+
+def fts_expression(plan: QueryPlan) -> str:
+    """The FTS5 MATCH expression for ``plan``; its phrases, in order, are
+    ``phrases(plan)``."""
+    quote = lambda t: '"' + t.replace('"', '""') + '"'  # noqa: E731
+    parts = [quote(t) for t in plan.required]
+    parts += [f"({quote(w)} OR {quote(a)})" for w, a in plan.boosts]
+    return " AND ".join(parts)
+
+
+def phrases(plan: QueryPlan) -> list[str]:
+    """The tokens BM25 sums over, in expression order (boost anchors repeat)."""
+    return list(plan.required) + [t for pair in plan.boosts for t in pair]
+
+
+def _where(filters: dict | None, divisions, exclude_ids) -> tuple[str, list]:
+    clauses, params = ["fts MATCH ?"], []
+    for name, allowed in sorted((filters or {}).items()):
+        if allowed is not None:
+            clauses.append(f"d.{name} IN ({', '.join('?' * len(allowed))})")
+            params += sorted(allowed)
+    if divisions is not None:
+        clauses.append(f"d.division IN ({', '.join('?' * len(divisions))})")
+        params += sorted(divisions)
+    if exclude_ids:
+        clauses.append(f"d.id NOT IN ({', '.join('?' * len(exclude_ids))})")
+        params += sorted(exclude_ids)
+    return " AND ".join(clauses), params
+
+
+def _facets(conn, where, params, names) -> dict[str, dict[str, int]]:
+    cols = ", ".join(f"d.{n}" for n in names)
+    union = " UNION ALL ".join(f"SELECT '{n}', {n}, count(*) FROM m GROUP BY {n}" for n in names)
+    sql = f"WITH m AS MATERIALIZED (SELECT {cols} FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE {where}) {union}"
+    facets: dict[str, dict[str, int]] = {n: {} for n in names}
+    for name, value, count in conn.execute(sql, params):
+        facets[name][value] = count
+    return facets
+
+
+def query_index(root, index_name: str, text: str, page: int = 1, per_page: int = 10,
+                filters: dict[str, set[str]] | None = None, divisions: set[str] | None = None,
+                exclude_ids: set[str] | None = None) -> SearchResult:
+    """Search ``index_name`` for ``text``.
+
+    ``filters`` maps a facet field to its allowed values; ``divisions``
+    (None = all) and ``exclude_ids`` scope staff searches. Facet counts and
+    ``total`` cover all matches after filtering. An unbuilt index or a
+    query with no searchable words gives an empty result.
+    """
+    schema = schema_for(index_name)
+    conn = store.reader(store.index_dir(root, index_name))
+    page, per_page = max(1, page), max(1, per_page)
+    plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
+    if conn is None or plan.empty:
+        return SearchResult(total=0, page=page, per_page=per_page)
+    where, params = _where(filters, divisions, exclude_ids)
+    params = [fts_expression(plan)] + params
+    facets = _facets(conn, where, params, schema.facets)
+    total = sum(facets[schema.facets[0]].values())
+    cols = ", ".join(f"d.{f}" for f in schema.fields)
+    rows = conn.execute(
+        f"SELECT {cols}, -bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts "
+        f"JOIN docs d ON d.rowid = fts.rowid WHERE {where} ORDER BY score DESC, d.id LIMIT ? OFFSET ?",
+        params + [per_page, (page - 1) * per_page],
+    ).fetchall()
+    tokens = tuple(phrases(plan))
+    hits = [_hit(schema.fields, row, tokens) for row in rows]
+    hint = suggestions(conn, text) if total < _FEW_RESULTS else []
+    return SearchResult(total, hits, facets, hint, page, per_page)
+
+
+def _hit(names, row, tokens) -> Hit:
+    fields = dict(zip(names, row[:-1]))
+    return Hit(id=fields["id"], score=row[-1], snippet=snippet(fields["body"], tokens), fields=fields)
+
+
+def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] | None = None,
+                 divisions: set[str] | None = None, exclude_ids: set[str] | None = None) -> list[str]:
+    """Ids of every document matching ``text`` under the same scoping as
+    ``query_index``, best first (for intersecting with SQL queries)."""
+    conn = store.reader(store.index_dir(root, index_name))
+    plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
+    if conn is None or plan.empty:
+        return []
+    where, params = _where(filters, divisions, exclude_ids)
+    sql = (f"SELECT d.id FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE {where} "
+           f"ORDER BY bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), d.id")
+    return [i for (i,) in conn.execute(sql, [fts_expression(plan)] + params)]
