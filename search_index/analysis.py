@@ -28,7 +28,7 @@ DEFAULT_METHOD = "unibigram"
 WORD_MARK = "w"
 
 # Han (BMP blocks) forms runs; Latin letters and digits form words.
-_TOKEN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9a-z\u00b5\u00c0-\u024f]+)")
+_TOKEN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)")
 STOPWORDS = frozenset(
     "a an and are as at be by for from in is it of on or the to with".split()
 )

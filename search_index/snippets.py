@@ -7,7 +7,7 @@ import re
 from .analysis import WORD_MARK, latin_token
 from .normalize import fold
 
-_LATIN_RE = re.compile(r"[0-9a-z\u00b5\u00c0-\u024f]+")
+_LATIN_RE = re.compile(r"[0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
 
 
 def _is_han_token(token: str) -> bool:
