@@ -1,0 +1,45 @@
+"""query_index: ranking, snippets, facets, filters, pagination, suggestions."""
+import search_index
+
+
+def test_hits_are_ranked_with_highlighted_snippets(built_root):
+    result = search_index.query_index(built_root, "public", "风机")
+    assert result.hits[0].url == "/zh/news/wind-turbine/"
+    assert result.hits[0].score >= result.hits[-1].score
+    assert "<mark>风机</mark>" in result.hits[0].snippet
+
+
+def test_snippet_escapes_html(root):
+    search_index.add_to_index(root, "public", {"id": "p", "kind": "page", "url": "/p/", "title": "t",
+                                               "body": "<script>alert(1)</script> 氢能", "lang": "zh"})
+    snippet = search_index.query_index(root, "public", "氢能").hits[0].snippet
+    assert "<script>" not in snippet and "&lt;/script&gt;" in snippet and "<mark>氢能</mark>" in snippet
+
+
+def test_facets_count_all_matches(built_root):
+    result = search_index.query_index(built_root, "public", "氢能", per_page=2)
+    assert len(result.hits) == 2
+    assert sum(result.facets["kind"].values()) == result.total >= 4
+    assert result.facets["lang"] == {"zh": result.total}
+    assert result.facets["industry"].get("hydrogen") == 2
+
+
+def test_filters_and_pagination(built_root):
+    everything = search_index.query_index(built_root, "public", "服务站", per_page=50)
+    stations = search_index.query_index(built_root, "public", "服务站", filters={"kind": {"station"}})
+    assert stations.total == everything.total - 1  # the contact page drops out
+    first = search_index.query_index(built_root, "public", "服务站", page=1, per_page=2)
+    second = search_index.query_index(built_root, "public", "服务站", page=2, per_page=2)
+    assert [h.id for h in first.hits + second.hits] == [h.id for h in everything.hits[:4]]
+
+
+def test_did_you_mean(built_root):
+    assert search_index.query_index(built_root, "public", "服物站").suggestions == ["服务站"]
+    assert search_index.query_index(built_root, "public", "hydrogn").suggestions == ["hydrogen"]
+    assert search_index.query_index(built_root, "public", "服务站").suggestions == []
+
+
+def test_empty_query_and_missing_index(built_root, root):
+    assert search_index.query_index(built_root, "public", "  ，。 the ").total == 0
+    assert search_index.query_index(root, "public", "服务站").total == 0
+    assert search_index.matching_ids(root, "public", "服务站") == []
