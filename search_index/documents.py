@@ -22,29 +22,44 @@ def latin_words(text: str) -> Counter:
     return Counter(p for p, is_han in runs(text) if not is_han and re.fullmatch("[a-z]{3,}", p))
 
 
-def delete_doc(conn: sqlite3.Connection, doc_id: str) -> bool:
-    """Delete ``doc_id`` from the index; returns whether it was there."""
-    found = conn.execute("SELECT rowid FROM docs WHERE id = ?", (doc_id,)).fetchone()
+def _tokens(schema: IndexSchema, row: dict[str, str], method: str) -> tuple[str, str]:
+    """The title and body token strings stored in the FTS5 table."""
+    title = " ".join(index_tokens(schema.title_text(row), method))
+    return title, " ".join(index_tokens(row["body"], method))
+
+
+def delete_doc(conn: sqlite3.Connection, schema: IndexSchema, doc_id: str, method: str) -> bool:
+    """Delete ``doc_id`` from the index; returns whether it was there.
+
+    The FTS5 table is contentless (it stores no copy of the text), so a
+    delete re-derives the tokens it indexed from the stored document.
+    """
+    cols = ", ".join(schema.fields)
+    found = conn.execute(f"SELECT rowid, {cols} FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if not found:
         return False
-    conn.execute("DELETE FROM fts WHERE rowid = ?", found)
-    conn.execute("DELETE FROM docs WHERE rowid = ?", found)
+    row = dict(zip(schema.fields, found[1:]))
+    conn.execute("INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
+                 (found[0], *_tokens(schema, row, method)))
+    conn.execute("DELETE FROM docs WHERE rowid = ?", (found[0],))
+    conn.execute("DELETE FROM bodies WHERE rowid = ?", (found[0],))
     return True
 
 
-def insert_doc(conn: sqlite3.Connection, schema: IndexSchema, row: dict[str, str], method: str) -> None:
-    """Insert a validated row (from ``schema.row``), replacing any older version."""
-    delete_doc(conn, row["id"])
-    names = list(schema.fields) + ["hash"]
-    values = [row[f] for f in schema.fields] + [doc_hash(row)]
+def insert_doc(conn: sqlite3.Connection, schema: IndexSchema, row: dict[str, str], method: str,
+               fresh: bool = False) -> None:
+    """Insert a validated row (from ``schema.row``), replacing any older
+    version unless ``fresh`` says the index cannot hold it (bulk builds)."""
+    if not fresh:
+        delete_doc(conn, schema, row["id"], method)
+    names = [f for f in schema.fields if f != "body"] + ["hash"]
+    values = [row[f] for f in names[:-1]] + [doc_hash(row)]
     cur = conn.execute(
         f"INSERT INTO docs ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", values
     )
-    title = schema.title_text(row)
-    conn.execute(
-        "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-        (cur.lastrowid, " ".join(index_tokens(title, method)), " ".join(index_tokens(row["body"], method))),
-    )
+    conn.execute("INSERT INTO bodies (rowid, body) VALUES (?, ?)", (cur.lastrowid, row["body"]))
+    conn.execute("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+                 (cur.lastrowid, *_tokens(schema, row, method)))
 
 
 def add_spelling(conn: sqlite3.Connection, words: Counter) -> None:

@@ -63,7 +63,8 @@ def _load(source) -> tuple[list[dict], str]:
     if conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] != "public":
         raise ValueError("only the public index can be exported")
     cols = ", ".join(PUBLIC.fields)
-    docs = [dict(zip(PUBLIC.fields, r)) for r in conn.execute(f"SELECT {cols} FROM docs")]
+    rows = conn.execute(f"SELECT {cols} FROM documents ORDER BY rowid")
+    docs = [dict(zip(PUBLIC.fields, r)) for r in rows]
     return docs, store.method_of(conn)
 
 
@@ -134,7 +135,8 @@ def export_static(source, out_dir, base_url: str = "") -> dict:
     docs, method = _load(source)
     if method not in ("bigram", "unibigram", "hybrid"):
         raise ValueError(f"search.js cannot reproduce the {method!r} query analysis")
-    docs.sort(key=lambda d: d["id"].encode())  # doc numbers follow id order: ties break alike
+    # Doc numbers follow index rowids (or the given order, which a rebuild
+    # also follows), so ties break alike in search.js and query_index.
     out = Path(out_dir)
     index = out / "index"
     if index.exists():

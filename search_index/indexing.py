@@ -37,7 +37,7 @@ def _live_db(directory: Path, schema: IndexSchema) -> Path:
 
 def _apply(conn, schema: IndexSchema, doc_id: str, row: dict | None, method: str) -> None:
     if row is None:
-        delete_doc(conn, doc_id)
+        delete_doc(conn, schema, doc_id, method)
     else:
         insert_doc(conn, schema, row, method)
         add_spelling(conn, latin_words(schema.title_text(row) + " " + row["body"]))
@@ -90,17 +90,17 @@ def _fill(db_path: Path, schema: IndexSchema, documents: Iterable[dict], method:
         store.create_tables(conn, schema, method)
         conn.execute("BEGIN")
         words: Counter = Counter()
-        count = 0
+        seen: set[str] = set()
         for doc in documents:
             row = schema.row(doc)
-            insert_doc(conn, schema, row, method)
+            insert_doc(conn, schema, row, method, fresh=row["id"] not in seen)
+            seen.add(row["id"])
             words.update(latin_words(schema.title_text(row) + " " + row["body"]))
-            count += 1
         add_spelling(conn, words)
         conn.execute("COMMIT")
         conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
         conn.execute("PRAGMA journal_mode = WAL")
-        return count
+        return len(seen)
     finally:
         conn.close()
 

@@ -2,7 +2,7 @@
 
 Matching is AND over the query's tokens; ranking is FTS5's BM25 with the
 title column weighted ``TITLE_WEIGHT`` (``search.js`` computes the same
-formula from the exported statistics). Ties break on document id.
+formula from the exported statistics). Ties break on rowid (insertion order).
 """
 from __future__ import annotations
 
@@ -61,8 +61,9 @@ def phrases(plan: QueryPlan) -> list[str]:
     return list(plan.required) + [t for pair in plan.boosts for t in pair]
 
 
-def _where(filters: dict | None, divisions, exclude_ids) -> tuple[str, list]:
-    clauses, params = ["fts MATCH ?"], []
+def _scope(filters: dict | None, divisions, exclude_ids) -> tuple[str, list]:
+    """SQL restricting ``docs d`` to the allowed documents ('' if unrestricted)."""
+    clauses, params = [], []
     for name, allowed in sorted((filters or {}).items()):
         if allowed is not None:
             clauses.append(f"d.{name} IN ({', '.join('?' * len(allowed))})")
@@ -76,14 +77,29 @@ def _where(filters: dict | None, divisions, exclude_ids) -> tuple[str, list]:
     return " AND ".join(clauses), params
 
 
-def _facets(conn, where, params, names) -> dict[str, dict[str, int]]:
+def _matches(scope: str) -> str:
+    """WHERE clause over ``fts`` for the MATCH plus the scope."""
+    if not scope:
+        return "fts MATCH ?"
+    return f"fts MATCH ? AND fts.rowid IN (SELECT d.rowid FROM docs d WHERE {scope})"
+
+
+def _facets(conn, expression, scope, params, names) -> dict[str, dict[str, int]]:
     cols = ", ".join(f"d.{n}" for n in names)
-    union = " UNION ALL ".join(f"SELECT '{n}', {n}, count(*) FROM m GROUP BY {n}" for n in names)
-    sql = f"WITH m AS MATERIALIZED (SELECT {cols} FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE {where}) {union}"
+    sql = (f"SELECT {cols}, count(*) FROM fts JOIN docs d ON d.rowid = fts.rowid "
+           f"WHERE fts MATCH ?{' AND ' + scope if scope else ''} GROUP BY {cols}")
     facets: dict[str, dict[str, int]] = {n: {} for n in names}
-    for name, value, count in conn.execute(sql, params):
-        facets[name][value] = count
+    for row in conn.execute(sql, [expression] + params):
+        for name, value in zip(names, row[:-1]):
+            facets[name][value] = facets[name].get(value, 0) + row[-1]
     return facets
+
+
+def _ranked(conn, expression, scope, params, limit, offset) -> list[tuple[int, float]]:
+    """(rowid, score) of the best matches, best first; ties break on rowid."""
+    sql = (f"SELECT fts.rowid, -bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts "
+           f"WHERE {_matches(scope)} ORDER BY score DESC, fts.rowid LIMIT ? OFFSET ?")
+    return conn.execute(sql, [expression] + params + [limit, offset]).fetchall()
 
 
 def query_index(root, index_name: str, text: str, page: int = 1, per_page: int = 10,
@@ -102,25 +118,21 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
     if conn is None or plan.empty:
         return SearchResult(total=0, page=page, per_page=per_page)
-    where, params = _where(filters, divisions, exclude_ids)
-    params = [fts_expression(plan)] + params
-    facets = _facets(conn, where, params, schema.facets)
+    scope, params = _scope(filters, divisions, exclude_ids)
+    expression = fts_expression(plan)
+    facets = _facets(conn, expression, scope, params, schema.facets)
     total = sum(facets[schema.facets[0]].values())
-    cols = ", ".join(f"d.{f}" for f in schema.fields)
-    rows = conn.execute(
-        f"SELECT {cols}, -bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts "
-        f"JOIN docs d ON d.rowid = fts.rowid WHERE {where} ORDER BY score DESC, d.id LIMIT ? OFFSET ?",
-        params + [per_page, (page - 1) * per_page],
-    ).fetchall()
+    ranked = _ranked(conn, expression, scope, params, per_page, (page - 1) * per_page)
     tokens = tuple(phrases(plan))
-    hits = [_hit(schema.fields, row, tokens) for row in rows]
+    hits = [_hit(conn, schema.fields, rowid, score, tokens) for rowid, score in ranked]
     hint = suggestions(conn, text) if total < _FEW_RESULTS else []
     return SearchResult(total, hits, facets, hint, page, per_page)
 
 
-def _hit(names, row, tokens) -> Hit:
-    fields = dict(zip(names, row[:-1]))
-    return Hit(id=fields["id"], score=row[-1], snippet=snippet(fields["body"], tokens), fields=fields)
+def _hit(conn, names, rowid, score, tokens) -> Hit:
+    row = conn.execute(f"SELECT {', '.join(names)} FROM documents WHERE rowid = ?", (rowid,)).fetchone()
+    fields = dict(zip(names, row))
+    return Hit(id=fields["id"], score=score, snippet=snippet(fields["body"], tokens), fields=fields)
 
 
 def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] | None = None,
@@ -131,7 +143,7 @@ def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] 
     plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
     if conn is None or plan.empty:
         return []
-    where, params = _where(filters, divisions, exclude_ids)
-    sql = (f"SELECT d.id FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE {where} "
-           f"ORDER BY bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), d.id")
+    scope, params = _scope(filters, divisions, exclude_ids)
+    sql = (f"SELECT d.id FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
+           f"{' AND ' + scope if scope else ''} ORDER BY bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), fts.rowid")
     return [i for (i,) in conn.execute(sql, [fts_expression(plan)] + params)]

@@ -91,12 +91,15 @@ def connect(db_path: Path, bulk: bool = False) -> sqlite3.Connection:
 
 def create_tables(conn: sqlite3.Connection, schema: IndexSchema, method: str = DEFAULT_METHOD) -> None:
     """Create the tables of ``schema`` in an empty database, recording ``method``."""
-    cols = ", ".join(f"{f} TEXT NOT NULL" for f in schema.fields if f != "id")
+    cols = ", ".join(f"{f} TEXT NOT NULL" for f in schema.fields if f not in ("id", "body"))
     conn.executescript(
         f"""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, {cols}, hash TEXT NOT NULL);
-        CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+        -- bodies live apart so that filtering and faceting scan narrow rows
+        CREATE TABLE bodies (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
+        CREATE VIEW documents AS SELECT d.*, b.body FROM docs d JOIN bodies b ON b.rowid = d.rowid;
+        CREATE VIRTUAL TABLE fts USING fts5(title, body, content = '', tokenize = 'unicode61 remove_diacritics 0');
         CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, 'row');
         CREATE TABLE spell (word TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, payload TEXT);
