@@ -22,7 +22,7 @@ def latin_words(text: str) -> Counter:
     return Counter(p for p, is_han in runs(text) if not is_han and re.fullmatch("[a-z]{3,}", p))
 
 
-def _tokens(schema: IndexSchema, row: dict[str, str], method: str) -> tuple[str, str]:
+def tokens_of(schema: IndexSchema, row: dict[str, str], method: str) -> tuple[str, str]:
     """The title and body token strings stored in the FTS5 table."""
     title = " ".join(index_tokens(schema.title_text(row), method))
     return title, " ".join(index_tokens(row["body"], method))
@@ -40,16 +40,17 @@ def delete_doc(conn: sqlite3.Connection, schema: IndexSchema, doc_id: str, metho
         return False
     row = dict(zip(schema.fields, found[1:]))
     conn.execute("INSERT INTO fts (fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                 (found[0], *_tokens(schema, row, method)))
+                 (found[0], *tokens_of(schema, row, method)))
     conn.execute("DELETE FROM docs WHERE rowid = ?", (found[0],))
     conn.execute("DELETE FROM bodies WHERE rowid = ?", (found[0],))
     return True
 
 
 def insert_doc(conn: sqlite3.Connection, schema: IndexSchema, row: dict[str, str], method: str,
-               fresh: bool = False) -> None:
+               fresh: bool = False, tokens: tuple[str, str] | None = None) -> None:
     """Insert a validated row (from ``schema.row``), replacing any older
-    version unless ``fresh`` says the index cannot hold it (bulk builds)."""
+    version unless ``fresh`` says the index cannot hold it (bulk builds).
+    ``tokens`` are ``tokens_of(schema, row, method)`` if already computed."""
     if not fresh:
         delete_doc(conn, schema, row["id"], method)
     names = [f for f in schema.fields if f != "body"] + ["hash"]
@@ -59,7 +60,7 @@ def insert_doc(conn: sqlite3.Connection, schema: IndexSchema, row: dict[str, str
     )
     conn.execute("INSERT INTO bodies (rowid, body) VALUES (?, ?)", (cur.lastrowid, row["body"]))
     conn.execute("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                 (cur.lastrowid, *_tokens(schema, row, method)))
+                 (cur.lastrowid, *(tokens or tokens_of(schema, row, method))))
 
 
 def add_spelling(conn: sqlite3.Connection, words: Counter) -> None:

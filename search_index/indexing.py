@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import store
 from .analysis import DEFAULT_METHOD
+from .bulk import analysed
 from .documents import add_spelling, delete_doc, doc_hash, insert_doc, latin_words
 from .schema import IndexSchema, schema_for
 
@@ -91,11 +92,11 @@ def _fill(db_path: Path, schema: IndexSchema, documents: Iterable[dict], method:
         conn.execute("BEGIN")
         words: Counter = Counter()
         seen: set[str] = set()
-        for doc in documents:
-            row = schema.row(doc)
-            insert_doc(conn, schema, row, method, fresh=row["id"] not in seen)
+        expected = len(documents) if hasattr(documents, "__len__") else None
+        for row, tokens, doc_words in analysed(schema.name, documents, method, expected):
+            insert_doc(conn, schema, row, method, fresh=row["id"] not in seen, tokens=tokens)
             seen.add(row["id"])
-            words.update(latin_words(schema.title_text(row) + " " + row["body"]))
+            words.update(doc_words)
         add_spelling(conn, words)
         conn.execute("COMMIT")
         conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
