@@ -4,10 +4,12 @@ Every method folds characters (``normalize.fold``), lowercases and stems
 English words (``stemmer.stem``) and differs only in how runs of Han
 characters become tokens:
 
-``bigram``     overlapping bigrams; a one-character run is a unigram.
+``bigram``     overlapping bigrams plus the run's last character, so every
+               character starts exactly one token; a one-character query
+               becomes the prefix query ``c*`` and finds every occurrence.
 ``unibigram``  index unigrams and bigrams; queries use bigrams.
 ``jieba``      jieba search-mode words on both sides.
-``hybrid``     index bigrams plus jieba words (marked ``w``); a query uses
+``hybrid``     ``bigram`` plus jieba words (marked ``w``); a query uses
                bigrams and boosts documents where a whole query run was a
                jieba word. The query side needs no dictionary, so the
                JS port stays exact.
@@ -24,8 +26,9 @@ from .normalize import fold
 from .stemmer import stem
 
 METHODS = ("bigram", "unibigram", "jieba", "hybrid")
-DEFAULT_METHOD = "unibigram"
+DEFAULT_METHOD = "bigram"
 WORD_MARK = "w"
+PREFIX_MARK = "*"
 
 # Han (BMP blocks) forms runs; Latin letters and digits form words.
 _TOKEN_RE = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+)")
@@ -79,16 +82,20 @@ def jieba_words(run: str) -> list[str]:
     return [w for w in _jieba().cut_for_search(run) if w.strip()]
 
 
+def _bigram_tail(run: str) -> list[str]:
+    return bigrams(run) + [run[-1]] if len(run) > 1 else [run]
+
+
 def _han_index_tokens(run: str, method: str) -> list[str]:
     if method == "bigram":
-        return bigrams(run)
+        return _bigram_tail(run)
     if method == "unibigram":
         return list(run) + (bigrams(run) if len(run) > 1 else [])
     if method == "jieba":
         return jieba_words(run)
     if method == "hybrid":
         words = [WORD_MARK + w for w in jieba_words(run) if len(w) > 1]
-        return bigrams(run) + words
+        return _bigram_tail(run) + words
     raise ValueError(f"unknown analysis method {method!r}")
 
 
@@ -117,7 +124,8 @@ def query_plan(text: str, method: str = DEFAULT_METHOD) -> QueryPlan:
             required.extend(jieba_words(piece))
         else:
             grams = bigrams(piece)
-            required.extend(grams)
+            prefix = len(piece) == 1 and method != "unibigram"
+            required.extend([piece + PREFIX_MARK] if prefix else grams)
             if method == "hybrid" and len(piece) > 1:
                 boosts.append((WORD_MARK + piece, grams[0]))
     return QueryPlan(tuple(dict.fromkeys(required)), tuple(dict.fromkeys(boosts)))

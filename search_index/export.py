@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import store
-from .analysis import DEFAULT_METHOD, STOPWORDS, WORD_MARK, index_tokens
+from .analysis import DEFAULT_METHOD, PREFIX_MARK, STOPWORDS, WORD_MARK, index_tokens
 from .normalize import t2s_table
 from .schema import BODY_WEIGHT, PUBLIC, TITLE_WEIGHT
 
@@ -68,14 +68,27 @@ def _load(source) -> tuple[list[dict], str]:
     return docs, store.method_of(conn)
 
 
+def _with_prefixes(counts: Counter, method: str) -> Counter:
+    """Add the ``c*`` prefix terms FTS5 would expand (Han tokens by first character)."""
+    if method == "unibigram":
+        return counts
+    out = Counter(counts)
+    for term, n in counts.items():
+        if not term.isascii() and not term.startswith(WORD_MARK):
+            out[term[0] + PREFIX_MARK] += n
+    return out
+
+
 def _postings(docs: list[dict], method: str):
     """term -> [(doc number, title tf, body tf, row length)], plus total tokens."""
     postings: dict[str, list] = defaultdict(list)
     total = 0
     for num, doc in enumerate(docs):
-        title, body = Counter(index_tokens(doc["title"], method)), Counter(index_tokens(doc["body"], method))
-        length = sum(title.values()) + sum(body.values())
+        title_tokens, body_tokens = index_tokens(doc["title"], method), index_tokens(doc["body"], method)
+        length = len(title_tokens) + len(body_tokens)
         total += length
+        title = _with_prefixes(Counter(title_tokens), method)
+        body = _with_prefixes(Counter(body_tokens), method)
         for term in sorted(title.keys() | body.keys()):
             postings[term].append((num, title[term], body[term], length))
     return postings, total

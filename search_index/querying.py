@@ -10,7 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from . import store
-from .analysis import QueryPlan, query_plan
+from .analysis import PREFIX_MARK, QueryPlan, query_plan
 from .schema import BODY_WEIGHT, TITLE_WEIGHT, schema_for
 from .snippets import snippet
 from .suggest import suggestions
@@ -50,7 +50,11 @@ class SearchResult:
 def fts_expression(plan: QueryPlan) -> str:
     """The FTS5 MATCH expression for ``plan``; its phrases, in order, are
     ``phrases(plan)``."""
-    quote = lambda t: '"' + t.replace('"', '""') + '"'  # noqa: E731
+    def quote(token: str) -> str:
+        if token.endswith(PREFIX_MARK):
+            return quote(token[:-1]) + PREFIX_MARK
+        return '"' + token.replace('"', '""') + '"'
+
     parts = [quote(t) for t in plan.required]
     parts += [f"({quote(w)} OR {quote(a)})" for w, a in plan.boosts]
     return " AND ".join(parts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from .analysis import WORD_MARK, latin_token
+from .analysis import PREFIX_MARK, WORD_MARK, latin_token
 from .normalize import fold
 
 _LATIN_RE = re.compile(r"[0-9a-z\u00b5\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]+")
@@ -21,6 +21,7 @@ def match_spans(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:
     for token in tokens:
         if token.startswith(WORD_MARK) and _is_han_token(token):
             token = token[len(WORD_MARK):]
+        token = token.removesuffix(PREFIX_MARK)
         if not _is_han_token(token):
             continue
         start = folded.find(token)

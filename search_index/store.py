@@ -83,6 +83,7 @@ def connect(db_path: Path, bulk: bool = False) -> sqlite3.Connection:
     if bulk:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -131072")  # 128 MiB while bulk loading
     else:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")

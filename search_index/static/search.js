@@ -79,7 +79,7 @@
     while ((m = HAN_OR_LATIN.exec(folded))) {
       var toks;
       if (m[1]) {
-        toks = bigrams(m[1]);
+        toks = m[1].length === 1 && meta.method !== "unibigram" ? [m[1] + "*"] : bigrams(m[1]);
         if (meta.method === "hybrid" && m[1].length > 1) {
           var key = meta.wordMark + m[1] + "\u0000" + toks[0];
           if (!seenB[key]) { seenB[key] = 1; boosts.push([meta.wordMark + m[1], toks[0]]); }
@@ -207,6 +207,7 @@
     var latin = {};
     toks.forEach(function (t) {
       if (/^[\x00-\x7f]*$/.test(t)) { latin[t] = 1; return; }
+      t = t.replace(/\*$/, "");
       for (var i = folded.indexOf(t); i !== -1; i = folded.indexOf(t, i + 1)) spans.push([i, i + t.length]);
     });
     LATIN.lastIndex = 0;

@@ -43,3 +43,11 @@ def test_empty_query_and_missing_index(built_root, root):
     assert search_index.query_index(built_root, "public", "  ，。 the ").total == 0
     assert search_index.query_index(root, "public", "服务站").total == 0
     assert search_index.matching_ids(root, "public", "服务站") == []
+
+
+def test_single_character_query_finds_every_occurrence(built_root):
+    from corpus import DOCS
+
+    expected = {d["id"] for d in DOCS if "氢" in d["title"] + d["body"] or "氫" in d["body"]}
+    assert set(search_index.matching_ids(built_root, "public", "氢")) == expected
+    assert len(expected) >= 4

@@ -37,7 +37,7 @@ def test_private_index_cannot_be_exported(root, tmp_path):
 @pytest.mark.e2e
 def test_static_top10_matches_python_top10(page, site, built_root):
     overlaps = []
-    for query in LABELS:
+    for query in list(LABELS) + ["氢", "站", "能 hydrogen"]:
         expected = [h.url for h in search_index.query_index(built_root, "public", query).hits]
         got = [urlsplit(h).path.removeprefix("/deep/sub/path") for h in static_results(page, site, query)]
         overlaps.append(len(set(expected) & set(got)) / max(len(expected), 1) if expected or got else 1.0)
@@ -66,6 +66,6 @@ def test_js_analysis_matches_python(page, site):
     words = ["policies", "engineering", "engineers", "manufacture", "manufacturing", "running", "stations",
              "process", "analysis", "turbines", "hydrogen", "recognised", "bus", "sizes", "5g", "cafés"]
     assert page.evaluate("ws => ws.map(w => FuxinSearch.stem(w))", words) == [stem(w) for w in words]
-    queries = list(LABELS) + ["ＰＯＬＩＣＹ 政策", "人才工作服務站 Engineers", "the of 和"]
+    queries = list(LABELS) + ["ＰＯＬＩＣＹ 政策", "人才工作服務站 Engineers", "the of 和", "氢", "站 policy"]
     js = page.evaluate("qs => qs.map(q => FuxinSearch.plan(q).required)", queries)
     assert js == [list(query_plan(q).required) for q in queries]
