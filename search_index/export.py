@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import store
+from . import querying, store
 from .analysis import DEFAULT_METHOD, PREFIX_MARK, STOPWORDS, WORD_MARK, index_tokens
 from .normalize import t2s_table
 from .schema import BODY_WEIGHT, PUBLIC, TITLE_WEIGHT
@@ -159,7 +159,7 @@ def export_static(source, out_dir, base_url: str = "") -> dict:
     meta = {
         "version": 1, "method": method, "N": len(docs), "avgdl": total / len(docs) if docs else 0.0,
         "k1": 1.2, "b": 0.75, "weights": [TITLE_WEIGHT, BODY_WEIGHT], "stopwords": sorted(STOPWORDS),
-        "wordMark": WORD_MARK, "shards": _write_shards(index, postings), "base": base_url,
+        "wordMark": WORD_MARK, "rankWindow": querying.RANK_WINDOW, "shards": _write_shards(index, postings), "base": base_url,
         "t2s": _t2s_for(docs),
     }
     _write_docs(index, docs)

@@ -16,6 +16,11 @@ from .snippets import snippet
 from .suggest import suggestions
 
 _FEW_RESULTS = 3
+# A query matching more documents than this (a stopword-like query on a
+# large index) ranks only the RANK_WINDOW most recently indexed matches, so
+# its cost stays bounded; totals and facets still count every match.
+# search.js applies the same window (exported in meta.json).
+RANK_WINDOW = 20_000
 
 
 @dataclass
@@ -99,11 +104,20 @@ def _facets(conn, expression, scope, params, names) -> dict[str, dict[str, int]]
     return facets
 
 
-def _ranked(conn, expression, scope, params, limit, offset) -> list[tuple[int, float]]:
-    """(rowid, score) of the best matches, best first; ties break on rowid."""
+def _window_start(conn, expression, scope, params, total) -> int:
+    """Smallest rowid inside the ranking window (0 when every match is ranked)."""
+    if total <= RANK_WINDOW:
+        return 0
+    sql = f"SELECT fts.rowid FROM fts WHERE {_matches(scope)} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?"
+    return conn.execute(sql, [expression] + params + [RANK_WINDOW - 1]).fetchone()[0]
+
+
+def _ranked(conn, expression, scope, params, total, limit, offset) -> list[tuple[int, float]]:
+    """(rowid, score) of the best matches in the ranking window, best first; ties break on rowid."""
+    start = _window_start(conn, expression, scope, params, total)
     sql = (f"SELECT fts.rowid, -bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts "
-           f"WHERE {_matches(scope)} ORDER BY score DESC, fts.rowid LIMIT ? OFFSET ?")
-    return conn.execute(sql, [expression] + params + [limit, offset]).fetchall()
+           f"WHERE {_matches(scope)} AND fts.rowid >= ? ORDER BY score DESC, fts.rowid LIMIT ? OFFSET ?")
+    return conn.execute(sql, [expression] + params + [start, limit, offset]).fetchall()
 
 
 def query_index(root, index_name: str, text: str, page: int = 1, per_page: int = 10,
@@ -126,7 +140,7 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     expression = fts_expression(plan)
     facets = _facets(conn, expression, scope, params, schema.facets)
     total = sum(facets[schema.facets[0]].values())
-    ranked = _ranked(conn, expression, scope, params, per_page, (page - 1) * per_page)
+    ranked = _ranked(conn, expression, scope, params, total, per_page, (page - 1) * per_page)
     tokens = tuple(phrases(plan))
     hits = [_hit(conn, schema.fields, rowid, score, tokens) for rowid, score in ranked]
     hint = suggestions(conn, text) if total < _FEW_RESULTS else []

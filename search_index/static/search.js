@@ -153,6 +153,8 @@
       return order.every(function (t) { return maps[t].has(d); }) &&
         (!kindFilter || kindFilter[kinds.k[kinds.c.charCodeAt(d) - 48]]);
     });
+    var matched = docs.length;
+    if (docs.length > meta.rankWindow) docs = docs.slice(docs.length - meta.rankWindow);  // newest matches
     var idf = phrases.map(function (t) {
       var n = maps[t].size, v = Math.log((N - n + 0.5) / (n + 0.5));
       return v <= 0 ? 1e-6 : v;
@@ -166,6 +168,7 @@
       return { num: d, score: score };
     });
     scored.sort(function (x, y) { return y.score - x.score || x.num - y.num; });
+    scored.matched = matched;
     return scored;
   }
 
@@ -190,7 +193,7 @@
         return Promise.all(shown.map(function (h) {
           return fetchOk(INDEX + "d/" + h.num + ".json").then(function (r) { return r.json(); });
         })).then(function (recs) {
-          return { total: ranked.length, plan: p, hits: shown.map(function (h, i) { h.doc = recs[i]; return h; }) };
+          return { total: ranked.matched, plan: p, hits: shown.map(function (h, i) { h.doc = recs[i]; return h; }) };
         });
       });
     });

@@ -51,3 +51,16 @@ def test_single_character_query_finds_every_occurrence(built_root):
     expected = {d["id"] for d in DOCS if "氢" in d["title"] + d["body"] or "氫" in d["body"]}
     assert set(search_index.matching_ids(built_root, "public", "氢")) == expected
     assert len(expected) >= 4
+
+
+def test_very_broad_queries_rank_only_the_newest_matches(built_root, monkeypatch):
+    from search_index import querying
+
+    everything = search_index.query_index(built_root, "public", "人才", per_page=100)
+    monkeypatch.setattr(querying, "RANK_WINDOW", 5)
+    windowed = search_index.query_index(built_root, "public", "人才", per_page=100)
+    newest = search_index.matching_ids(built_root, "public", "人才")  # all matches
+    conn = search_index.store.reader(search_index.store.index_dir(built_root, "public"))
+    rowid = dict(conn.execute("SELECT id, rowid FROM docs"))
+    assert windowed.total == everything.total > 5
+    assert sorted(rowid[h.id] for h in windowed.hits) == sorted(rowid[i] for i in newest)[-5:]
