@@ -4,10 +4,13 @@ Output (under ``out_dir``)::
 
     search.js            dependency-free client (query analysis, BM25, rendering)
     search.html          a minimal search page using it
-    index/meta.json      collection statistics, shard count, analysis settings
-    index/s/<n>.bin      postings, sharded by FNV-1a hash of the term
-    index/d/<n>.json     one small record per document (fetched for the top hits)
-    index/kinds.json     kind of every document (fetched only to filter by kind)
+    index/meta.json(.gz)   collection statistics, shard count, analysis settings
+    index/s/<n>.bin.gz     postings, sharded by FNV-1a hash of the term
+    index/d/<n>.json.gz    one small record per document (fetched for the top hits)
+    index/kinds.json.gz    kind of every document (fetched only to filter by kind)
+
+The index files are gzip-compressed by us (search.js inflates them), so the
+bytes per query are the same on any static host.
 
 Statistics are those FTS5's ``bm25()`` uses (row count, average row
 length over both columns, document frequency, per-column term counts), so
@@ -16,6 +19,7 @@ can be exported.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -49,6 +53,16 @@ def varint(n: int) -> bytes:
         out.append(byte | (0x80 if n else 0))
         if not n:
             return bytes(out)
+
+
+def _json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _write_gz(path: Path, data: bytes) -> None:
+    """Write gzip-compressed ``data``; search.js inflates it with DecompressionStream,
+    so the saving does not depend on the web server compressing anything."""
+    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
 
 def _load(source) -> tuple[list[dict], str]:
@@ -115,7 +129,7 @@ def _write_shards(directory: Path, postings: dict) -> int:
         buckets[term_hash(term) % shards].append(blob)
     (directory / "s").mkdir()
     for shard, blobs in buckets.items():
-        (directory / "s" / f"{shard}.bin").write_bytes(varint(len(blobs)) + b"".join(blobs))
+        _write_gz(directory / "s" / f"{shard}.bin.gz", varint(len(blobs)) + b"".join(blobs))
     return shards
 
 
@@ -124,10 +138,10 @@ def _write_docs(directory: Path, docs: list[dict]) -> None:
     for num, doc in enumerate(docs):
         record = {"u": doc["url"], "t": doc["title"], "k": doc["kind"], "l": doc["lang"],
                   "dt": doc["date"], "b": doc["body"][:EXCERPT_CHARS]}
-        (directory / "d" / f"{num}.json").write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        _write_gz(directory / "d" / f"{num}.json.gz", _json(record))
     names = sorted({d["kind"] for d in docs})
     codes = "".join(chr(48 + names.index(d["kind"])) for d in docs)
-    (directory / "kinds.json").write_text(json.dumps({"k": names, "c": codes}))
+    _write_gz(directory / "kinds.json.gz", _json({"k": names, "c": codes}))
 
 
 def _t2s_for(docs: list[dict]) -> str:
@@ -163,7 +177,8 @@ def export_static(source, out_dir, base_url: str = "") -> dict:
         "t2s": _t2s_for(docs),
     }
     _write_docs(index, docs)
-    (index / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, separators=(",", ":")))
+    (index / "meta.json").write_bytes(_json(meta))  # for people and tools
+    _write_gz(index / "meta.json.gz", _json(meta))
     shutil.copy(_STATIC / "search.js", out / "search.js")
     shutil.copy(_STATIC / "search.html", out / "search.html")
     return meta

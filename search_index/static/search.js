@@ -1,7 +1,7 @@
 /* Fuxin Talent static search. No dependencies, no build step.
  * Mirrors search_index (Python): normalize.fold, stemmer.stem,
  * analysis.query_plan, querying (FTS5 bm25 with column weights, ties by
- * document order). Fetches index/meta.json, the shards holding the query's
+ * document order). Fetches index/meta.json.gz, the shards holding the query's
  * terms, and one small record per result shown. Change both sides together.
  */
 (function () {
@@ -21,9 +21,18 @@
     });
   }
 
+  /* The index files are gzipped by the exporter; inflate them here. */
+  function inflate(r) {
+    return new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+  }
+
+  function fetchJson(url) {
+    return fetchOk(url).then(inflate).then(function (buf) { return JSON.parse(new TextDecoder().decode(buf)); });
+  }
+
   function loadMeta() {
     if (meta) return Promise.resolve(meta);
-    return fetchOk(INDEX + "meta.json").then(function (r) { return r.json(); }).then(function (m) {
+    return fetchJson(INDEX + "meta.json.gz").then(function (m) {
       for (var i = 0; i + 1 < m.t2s.length; i += 2) t2s[m.t2s[i]] = m.t2s[i + 1];
       m.stopwords.forEach(function (w) { stop[w] = 1; });
       meta = m;
@@ -107,8 +116,8 @@
 
   function loadShard(n) {
     if (!shardCache[n]) {
-      shardCache[n] = fetch(INDEX + "s/" + n + ".bin").then(function (r) {
-        return r.ok ? r.arrayBuffer() : new ArrayBuffer(1);
+      shardCache[n] = fetch(INDEX + "s/" + n + ".bin.gz").then(function (r) {
+        return r.ok ? inflate(r) : new ArrayBuffer(1);
       }).then(function (buf) { return new Uint8Array(buf); });
     }
     return shardCache[n];
@@ -134,7 +143,7 @@
   }
 
   function loadKinds() {
-    if (!kindCache) kindCache = fetchOk(INDEX + "kinds.json").then(function (r) { return r.json(); });
+    if (!kindCache) kindCache = fetchJson(INDEX + "kinds.json.gz");
     return kindCache;
   }
 
@@ -191,7 +200,7 @@
         var ranked = rank(p, lists, kindFilter, res[names.length]);
         var shown = ranked.slice((page - 1) * perPage, page * perPage);
         return Promise.all(shown.map(function (h) {
-          return fetchOk(INDEX + "d/" + h.num + ".json").then(function (r) { return r.json(); });
+          return fetchJson(INDEX + "d/" + h.num + ".json.gz");
         })).then(function (recs) {
           return { total: ranked.matched, plan: p, hits: shown.map(function (h, i) { h.doc = recs[i]; return h; }) };
         });
