@@ -89,6 +89,8 @@ def _fill(db_path: Path, schema: IndexSchema, documents: Iterable[dict], method:
     conn = store.connect(db_path, bulk=True)
     try:
         store.create_tables(conn, schema, method)
+        # merge segments less eagerly while loading (about 2x faster); 'optimize' merges once at the end
+        conn.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 16)")
         conn.execute("BEGIN")
         words: Counter = Counter()
         seen: set[str] = set()
@@ -100,6 +102,7 @@ def _fill(db_path: Path, schema: IndexSchema, documents: Iterable[dict], method:
         add_spelling(conn, words)
         conn.execute("COMMIT")
         conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)")
         conn.execute("PRAGMA journal_mode = WAL")
         return len(seen)
     finally:
