@@ -31,7 +31,7 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
-def time_queries(root, queries, repeats=5) -> tuple[list[float], dict[str, int]]:
+def time_queries(root, queries, repeats=3) -> tuple[list[float], dict[str, int]]:
     """Latencies (ms) of full query_index calls (facets, snippets included), and match counts."""
     latencies, matched = [], {}
     for q in queries:

@@ -24,7 +24,6 @@ import json
 import os
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 
 from . import querying, store

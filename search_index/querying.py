@@ -6,7 +6,6 @@ formula from the exported statistics). Ties break on rowid (insertion order).
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 
 from . import store

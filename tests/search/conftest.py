@@ -2,7 +2,6 @@
 served over HTTP, and a headless chromium page."""
 import functools
 import http.server
-import shutil
 import sys
 import threading
 from pathlib import Path
