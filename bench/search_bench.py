@@ -31,16 +31,19 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
 
 
-def time_queries(root, queries, repeats=3) -> tuple[list[float], dict[str, int]]:
-    """Latencies (ms) of full query_index calls (facets, snippets included), and match counts."""
+def time_queries(root, queries, repeats=3) -> tuple[list[float], dict[str, list]]:
+    """Latencies (ms) of full query_index calls (facets, snippets included), and
+    per query [documents matched, median ms]."""
     latencies, matched = [], {}
     for q in queries:
         search_index.query_index(root, "public", q)  # warm the page cache once
+        mine = []
         for _ in range(repeats):
             t = time.perf_counter()
             result = search_index.query_index(root, "public", q)
-            latencies.append((time.perf_counter() - t) * 1000)
-        matched[q] = result.total
+            mine.append((time.perf_counter() - t) * 1000)
+        latencies += mine
+        matched[q] = [result.total, round(statistics.median(mine), 1)]
     return latencies, matched
 
 
@@ -50,6 +53,7 @@ def main() -> None:
     parser.add_argument("--baseline-docs", type=int, default=3000)
     parser.add_argument("--static-docs", type=int, default=10_000)
     parser.add_argument("--skip-static", action="store_true")
+    parser.add_argument("--keep", metavar="DIR", help="build the big index in DIR and keep it")
     args = parser.parse_args()
     out = {k: None for k in ("index_docs_per_s", "query_p50_ms", "query_p95_ms", "static_kb_per_query",
                              "pagefind_kb_per_query", "ndcg10", "pagefind_ndcg10")}
@@ -58,7 +62,8 @@ def main() -> None:
     queries = corpus_gen.queries()
     log(f"generated {len(docs)} docs in {time.perf_counter() - t:.1f}s, "
         f"mean {statistics.mean(len(d['body'].encode()) for d in docs):.0f} bytes of body")
-    with tempfile.TemporaryDirectory() as root:
+    with tempfile.TemporaryDirectory(dir=args.keep) as root:
+        root = args.keep or root
         t = time.perf_counter()
         search_index.rebuild(root, "public", docs)
         elapsed = time.perf_counter() - t
@@ -69,7 +74,7 @@ def main() -> None:
         out["query_p50_ms"] = round(statistics.median(latencies), 2)
         out["query_p95_ms"] = round(percentile(latencies, 0.95), 2)
         log(f"queries: p50 {out['query_p50_ms']} ms, p95 {out['query_p95_ms']} ms over {len(latencies)} runs")
-        log("matches per query: " + json.dumps(matched, ensure_ascii=False))
+        log("per query [matches, median ms]: " + json.dumps(matched, ensure_ascii=False))
     if args.baseline_docs:
         run_baseline(docs[: args.baseline_docs], queries)
     if not args.skip_static:

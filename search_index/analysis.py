@@ -56,6 +56,7 @@ def runs(text: str) -> list[tuple[str, bool]]:
     return [(m.group(0), m.group(1) is not None) for m in _TOKEN_RE.finditer(fold(text))]
 
 
+@lru_cache(maxsize=65536)
 def latin_token(word: str) -> str | None:
     """Return the index token for a Latin word or number, or None for a stopword."""
     return None if word in STOPWORDS else stem(word)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from . import store
 from .analysis import PREFIX_MARK, QueryPlan, query_plan
 from .schema import BODY_WEIGHT, TITLE_WEIGHT, schema_for
+from .facets import count as facet_counts
 from .snippets import snippet
 from .suggest import suggestions
 
@@ -92,23 +93,13 @@ def _matches(scope: str) -> str:
     return f"fts MATCH ? AND fts.rowid IN (SELECT d.rowid FROM docs d WHERE {scope})"
 
 
-def _facets(conn, expression, scope, params, names) -> dict[str, dict[str, int]]:
-    cols = ", ".join(f"d.{n}" for n in names)
-    sql = (f"SELECT {cols}, count(*) FROM fts JOIN docs d ON d.rowid = fts.rowid "
-           f"WHERE fts MATCH ?{' AND ' + scope if scope else ''} GROUP BY {cols}")
-    facets: dict[str, dict[str, int]] = {n: {} for n in names}
-    for row in conn.execute(sql, [expression] + params):
-        for name, value in zip(names, row[:-1]):
-            facets[name][value] = facets[name].get(value, 0) + row[-1]
-    return facets
-
-
 def _window_start(conn, expression, scope, params, total) -> int:
     """Smallest rowid inside the ranking window (0 when every match is ranked)."""
     if total <= RANK_WINDOW:
         return 0
     sql = f"SELECT fts.rowid FROM fts WHERE {_matches(scope)} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?"
-    return conn.execute(sql, [expression] + params + [RANK_WINDOW - 1]).fetchone()[0]
+    row = conn.execute(sql, [expression] + params + [RANK_WINDOW - 1]).fetchone()
+    return row[0] if row else 0
 
 
 def _ranked(conn, expression, scope, params, total, limit, offset) -> list[tuple[int, float]]:
@@ -137,7 +128,7 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
         return SearchResult(total=0, page=page, per_page=per_page)
     scope, params = _scope(filters, divisions, exclude_ids)
     expression = fts_expression(plan)
-    facets = _facets(conn, expression, scope, params, schema.facets)
+    facets = facet_counts(conn, expression, schema.facets, filters, divisions, exclude_ids)
     total = sum(facets[schema.facets[0]].values())
     ranked = _ranked(conn, expression, scope, params, total, per_page, (page - 1) * per_page)
     tokens = tuple(phrases(plan))

@@ -40,11 +40,13 @@ def match_spans(text: str, tokens: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 def _best_start(spans: list[tuple[int, int]], width: int) -> int:
-    best, best_count = 0, -1
-    for start, _ in spans:
-        count = sum(1 for s, _ in spans if start <= s < start + width)
-        if count > best_count:
-            best, best_count = start, count
+    """Start of the span that begins the window holding the most span starts."""
+    best, best_count, end = 0, -1, 0
+    for i, (start, _) in enumerate(spans):
+        while end < len(spans) and spans[end][0] < start + width:
+            end += 1
+        if end - i > best_count:
+            best, best_count = start, end - i
     return best
 
 

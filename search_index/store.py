@@ -96,7 +96,7 @@ def create_tables(conn: sqlite3.Connection, schema: IndexSchema, method: str = D
     conn.executescript(
         f"""
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, {cols}, hash TEXT NOT NULL);
+        CREATE TABLE docs (rowid INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, {cols}, hash TEXT NOT NULL);
         -- bodies live apart so that filtering and faceting scan narrow rows
         CREATE TABLE bodies (rowid INTEGER PRIMARY KEY, body TEXT NOT NULL);
         CREATE VIEW documents AS SELECT d.*, b.body FROM docs d JOIN bodies b ON b.rowid = d.rowid;

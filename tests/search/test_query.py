@@ -1,4 +1,6 @@
 """query_index: ranking, snippets, facets, filters, pagination, suggestions."""
+import pytest
+
 import search_index
 
 
@@ -64,3 +66,20 @@ def test_very_broad_queries_rank_only_the_newest_matches(built_root, monkeypatch
     rowid = dict(conn.execute("SELECT id, rowid FROM docs"))
     assert windowed.total == everything.total > 5
     assert sorted(rowid[h.id] for h in windowed.hits) == sorted(rowid[i] for i in newest)[-5:]
+
+
+def test_facets_follow_updates_and_deletes(root):
+    doc = {"id": "n1", "kind": "news", "url": "/n1/", "title": "氢能", "body": "氢能", "lang": "zh"}
+    search_index.add_to_index(root, "public", doc)
+    search_index.add_to_index(root, "public", dict(doc, id="n2"))
+    assert search_index.query_index(root, "public", "氢能").facets["kind"] == {"news": 2}
+    search_index.add_to_index(root, "public", dict(doc, kind="policy"))
+    search_index.remove_from_index(root, "public", "n2")
+    result = search_index.query_index(root, "public", "氢能", filters={"lang": {"zh"}})
+    assert result.facets["kind"] == {"policy": 1} and result.total == 1
+    assert search_index.query_index(root, "public", "氢能", exclude_ids={"n1"}).total == 0
+
+
+def test_filtering_on_a_non_facet_field_is_an_error(built_root):
+    with pytest.raises(ValueError):
+        search_index.query_index(built_root, "public", "氢能", filters={"title": {"x"}})
