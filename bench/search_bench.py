@@ -62,8 +62,8 @@ def main() -> None:
     queries = corpus_gen.queries()
     log(f"generated {len(docs)} docs in {time.perf_counter() - t:.1f}s, "
         f"mean {statistics.mean(len(d['body'].encode()) for d in docs):.0f} bytes of body")
-    with tempfile.TemporaryDirectory(dir=args.keep) as root:
-        root = args.keep or root
+    with tempfile.TemporaryDirectory() as scratch:
+        root = args.keep or scratch
         t = time.perf_counter()
         search_index.rebuild(root, "public", docs)
         elapsed = time.perf_counter() - t
