@@ -50,23 +50,28 @@ class SearchResult:
     suggestions: list[str] = field(default_factory=list)
     page: int = 1
     per_page: int = 10
+    partial: bool = False  # no document had every word; these match some of them
 
 
-def fts_expression(plan: QueryPlan) -> str:
-    """The FTS5 MATCH expression for ``plan``; its phrases, in order, are
-    ``phrases(plan)``."""
+def fts_expression(plan: QueryPlan, any_word: bool = False) -> str:
+    """The FTS5 MATCH expression for ``plan`` (every token, or with
+    ``any_word`` at least one); its phrases, in order, are ``phrases(plan, any_word)``."""
     def quote(token: str) -> str:
         if token.endswith(PREFIX_MARK):
             return quote(token[:-1]) + PREFIX_MARK
         return '"' + token.replace('"', '""') + '"'
 
     parts = [quote(t) for t in plan.required]
+    if any_word:
+        return " OR ".join(parts)
     parts += [f"({quote(w)} OR {quote(a)})" for w, a in plan.boosts]
     return " AND ".join(parts)
 
 
-def phrases(plan: QueryPlan) -> list[str]:
+def phrases(plan: QueryPlan, any_word: bool = False) -> list[str]:
     """The tokens BM25 sums over, in expression order (boost anchors repeat)."""
+    if any_word:
+        return list(plan.required)
     return list(plan.required) + [t for pair in plan.boosts for t in pair]
 
 
@@ -117,8 +122,10 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
 
     ``filters`` maps a facet field to its allowed values; ``divisions``
     (None = all) and ``exclude_ids`` scope staff searches. Facet counts and
-    ``total`` cover all matches after filtering. An unbuilt index or a
-    query with no searchable words gives an empty result.
+    ``total`` cover all matches after filtering. When no document has every
+    word, documents with some of them are returned, best first, and
+    ``partial`` is set. An unbuilt index or a query with no searchable words
+    gives an empty result.
     """
     schema = schema_for(index_name)
     conn = store.reader(store.index_dir(root, index_name))
@@ -127,14 +134,19 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     if conn is None or plan.empty:
         return SearchResult(total=0, page=page, per_page=per_page)
     scope, params = _scope(filters, divisions, exclude_ids)
-    expression = fts_expression(plan)
-    facets = facet_counts(conn, expression, schema.facets, filters, divisions, exclude_ids)
-    total = sum(facets[schema.facets[0]].values())
+    hint: list[str] = []
+    for any_word in (False, True):
+        expression = fts_expression(plan, any_word)
+        facets = facet_counts(conn, expression, schema.facets, filters, divisions, exclude_ids)
+        total = sum(facets[schema.facets[0]].values())
+        if total < _FEW_RESULTS and not any_word:
+            hint = suggestions(conn, text)
+        if total or len(plan.required) < 2:
+            break  # otherwise fall back to documents with some of the words
     ranked = _ranked(conn, expression, scope, params, total, per_page, (page - 1) * per_page)
-    tokens = tuple(phrases(plan))
+    tokens = tuple(phrases(plan, any_word))
     hits = [_hit(conn, schema.fields, rowid, score, tokens) for rowid, score in ranked]
-    hint = suggestions(conn, text) if total < _FEW_RESULTS else []
-    return SearchResult(total, hits, facets, hint, page, per_page)
+    return SearchResult(total, hits, facets, hint, page, per_page, partial=any_word)
 
 
 def _hit(conn, names, rowid, score, tokens) -> Hit:

@@ -148,9 +148,9 @@
   }
 
   /* querying.query_index ranking: AND match, FTS5 bm25, ties by doc order. */
-  function rank(p, lists, kindFilter, kinds) {
+  function rank(p, lists, kindFilter, kinds, anyWord) {
     var k1 = meta.k1, b = meta.b, w = meta.weights, N = meta.N, phrases = p.required.slice();
-    p.boosts.forEach(function (pair) { phrases.push(pair[0], pair[1]); });
+    if (!anyWord) p.boosts.forEach(function (pair) { phrases.push(pair[0], pair[1]); });
     var maps = {}, lengths = {};
     Object.keys(lists).forEach(function (t) {
       var l = lists[t], m = new Map();
@@ -158,8 +158,14 @@
       maps[t] = m;
     });
     var order = p.required.slice().sort(function (a, c) { return maps[a].size - maps[c].size; });
-    var docs = Array.from(maps[order[0]].keys()).filter(function (d) {
-      return order.every(function (t) { return maps[t].has(d); }) &&
+    var pool = Array.from(maps[order[0]].keys());
+    if (anyWord) {
+      var all = new Set();
+      order.forEach(function (t) { maps[t].forEach(function (v, d) { all.add(d); }); });
+      pool = Array.from(all).sort(function (x, y) { return x - y; });
+    }
+    var docs = pool.filter(function (d) {
+      return (anyWord || order.every(function (t) { return maps[t].has(d); })) &&
         (!kindFilter || kindFilter[kinds.k[kinds.c.charCodeAt(d) - 48]]);
     });
     var matched = docs.length;
@@ -197,12 +203,16 @@
       return Promise.all(names.map(postings).concat([kindFilter ? loadKinds() : null])).then(function (res) {
         var lists = {};
         names.forEach(function (t, i) { lists[t] = res[i]; });
-        var ranked = rank(p, lists, kindFilter, res[names.length]);
+        var ranked = rank(p, lists, kindFilter, res[names.length], false), partial = false;
+        if (!ranked.matched && p.required.length > 1) {  // no document has every word: some will do
+          ranked = rank(p, lists, kindFilter, res[names.length], true);
+          partial = true;
+        }
         var shown = ranked.slice((page - 1) * perPage, page * perPage);
         return Promise.all(shown.map(function (h) {
           return fetchJson(INDEX + "d/" + h.num + ".json.gz");
         })).then(function (recs) {
-          return { total: ranked.matched, plan: p, hits: shown.map(function (h, i) { h.doc = recs[i]; return h; }) };
+          return { total: ranked.matched, plan: p, partial: partial, hits: shown.map(function (h, i) { h.doc = recs[i]; return h; }) };
         });
       });
     });
@@ -257,7 +267,8 @@
         '<p class="snippet">' + snippet(h.doc.b, result.plan) + "</p></li>";
     }).join("");
     if (status) {
-      status.textContent = result.total ? result.total + " results for “" + text + "”" :
+      status.textContent = result.total ? result.total + " results for “" + text + "”" +
+        (result.partial ? " (no page has every word; these have some of them)" : "") :
         text ? "No results for “" + text + "”. Try fewer or shorter words, or another spelling." : "";
     }
   }

@@ -6,6 +6,7 @@ import pytest
 from corpus import DOCS
 
 import search_index
+from search_index.schema import PUBLIC_KINDS
 
 PLANTED = "绝密申请人甲乙丙"
 
@@ -36,8 +37,11 @@ def test_staff_scoping_by_division_and_conflicts(both):
 
 
 def test_planted_applicant_text_never_reaches_public_search_or_export(both, tmp_path):
-    assert search_index.query_index(both, "public", PLANTED).total == 0
-    assert search_index.query_index(both, "public", "张伟").total == 0
+    for text in (PLANTED, "张伟", "FX-2026-000001"):
+        result = search_index.query_index(both, "public", text, per_page=100)
+        assert all(h.kind in PUBLIC_KINDS and PLANTED not in h.title + h.body for h in result.hits)
+        assert not any(text in h.title + h.body for h in result.hits)
+    assert search_index.matching_ids(both, "public", PLANTED) == []
     search_index.export_static(both, tmp_path / "site")
     files = [p for p in (tmp_path / "site").rglob("*") if p.is_file()]
     exported = b"".join(gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes() for p in files)

@@ -83,3 +83,11 @@ def test_facets_follow_updates_and_deletes(root):
 def test_filtering_on_a_non_facet_field_is_an_error(built_root):
     with pytest.raises(ValueError):
         search_index.query_index(built_root, "public", "氢能", filters={"title": {"x"}})
+
+
+def test_no_document_with_every_word_falls_back_to_some_words(built_root):
+    result = search_index.query_index(built_root, "public", "风机 zeppelin")
+    assert result.partial and result.hits[0].url == "/zh/news/wind-turbine/"
+    exact = search_index.query_index(built_root, "public", "风机")
+    assert not exact.partial
+    assert search_index.query_index(built_root, "public", "zeppelin").total == 0

@@ -37,7 +37,7 @@ def test_private_index_cannot_be_exported(root, tmp_path):
 @pytest.mark.e2e
 def test_static_top10_matches_python_top10(page, site, built_root):
     overlaps = []
-    for query in list(LABELS) + ["氢", "站", "能 hydrogen"]:
+    for query in list(LABELS) + ["氢", "站", "能 hydrogen", "风机 zeppelin", "住房 补贴 教育 医疗"]:
         expected = [h.url for h in search_index.query_index(built_root, "public", query).hits]
         got = [urlsplit(h).path.removeprefix("/deep/sub/path") for h in static_results(page, site, query)]
         overlaps.append(len(set(expected) & set(got)) / max(len(expected), 1) if expected or got else 1.0)
