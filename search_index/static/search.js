@@ -273,15 +273,29 @@
     }
   }
 
+  function renderPages(nav, params, page, total) {
+    if (!nav) return;
+    var links = [];
+    [[page - 1, "‹ 上一页 Previous"], [page + 1, "下一页 Next ›"]].forEach(function (pair) {
+      if (pair[0] < 1 || (pair[0] - 1) * 10 >= total) return;
+      params.set("page", pair[0]);
+      links.push('<a href="?' + esc(params.toString()) + '">' + pair[1] + "</a>");
+    });
+    nav.innerHTML = links.join(" ");
+  }
+
   function run() {
     var list = document.getElementById("search-results");
     if (!list) return;
     var params = new URLSearchParams(location.search), q = params.get("q") || "";
     var input = document.querySelector("input[name=q]");
     if (input) input.value = q;
-    var kinds = params.getAll("kind");
-    search(q, { kinds: kinds, page: Number(params.get("page")) || 1 }).then(function (result) {
+    var kinds = params.getAll("kind").filter(Boolean), page = Number(params.get("page")) || 1;
+    var select = document.querySelector("select[name=kind]");
+    if (select && kinds.length) select.value = kinds[0];
+    search(q, { kinds: kinds, page: page }).then(function (result) {
       render(list, document.getElementById("search-status"), q, result);
+      renderPages(document.getElementById("search-pages"), params, page, result.total);
       list.setAttribute("data-state", "done");
     }, function (err) {
       list.setAttribute("data-state", "error");

@@ -53,6 +53,13 @@ def test_static_links_resolve_under_subpath_and_filter_by_kind(page, site):
     assert hrefs and all(urlsplit(h).path.startswith("/deep/sub/path/zh/") for h in hrefs)
     news = static_results(page, site, "风机", "&kind=news")
     assert news and all("/news/" in h for h in news)
+    assert page.input_value("select[name=kind]") == "news"
+    first = static_results(page, site, "人才")
+    with page.expect_navigation():
+        page.click("#search-pages a")  # next page
+    page.wait_for_selector("#search-results[data-state]", state="attached")
+    second = page.eval_on_selector_all("#search-results li a", "els => els.map(e => e.href)")
+    assert len(first) == 10 and second and not set(first) & set(second)
     assert "<mark>" in page.inner_html("#search-results")
 
 
