@@ -136,17 +136,18 @@ def rebuild(root, index_name: str, documents: Iterable[dict], method: str = DEFA
     """
     schema = schema_for(index_name)
     directory = store.index_dir(root, index_name)
-    seq = _last_seq(directory)
-    generation = store.new_generation(directory)
-    db_path = generation / store.DB_NAME
-    try:
-        count = _fill(db_path, schema, documents, method)
-        with store.write_lock(directory):
-            _replay_since(directory, seq, db_path, schema, method)
-            store.publish_generation(directory, generation)
-    except BaseException:
-        shutil.rmtree(generation, ignore_errors=True)
-        raise
+    with store.rebuild_lock(directory):
+        seq = _last_seq(directory)
+        generation = store.new_generation(directory)
+        db_path = generation / store.DB_NAME
+        try:
+            count = _fill(db_path, schema, documents, method)
+            with store.write_lock(directory):
+                _replay_since(directory, seq, db_path, schema, method)
+                store.publish_generation(directory, generation)
+        except BaseException:
+            shutil.rmtree(generation, ignore_errors=True)
+            raise
     return count
 
 

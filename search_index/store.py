@@ -4,6 +4,7 @@ Layout of ``<root>/<index_name>/``::
 
     CURRENT        name of the live generation, replaced atomically
     LOCK           flock()ed by every writer (blocking, so no LockError)
+    REBUILD        flock()ed for a whole rebuild, so rebuilds never overlap
     gen-<stamp>/index.sqlite   one SQLite database (FTS5) per generation
 
 A rebuild fills a new generation and then points CURRENT at it; readers
@@ -34,15 +35,25 @@ def index_dir(root: str | os.PathLike, index_name: str) -> Path:
 
 
 @contextmanager
-def write_lock(directory: Path):
-    """Hold the index's exclusive writer lock; blocks until it is free."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / "LOCK", "a+b") as handle:
+def _flock(path: Path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def write_lock(directory: Path):
+    """Hold the index's exclusive writer lock; blocks until it is free."""
+    return _flock(directory / "LOCK")
+
+
+def rebuild_lock(directory: Path):
+    """Hold the lock that makes rebuilds of one index run one at a time
+    (writes go on meanwhile; they take ``write_lock``)."""
+    return _flock(directory / "REBUILD")
 
 
 def current_generation(directory: Path) -> Path | None:
