@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import store
-from .analysis import DEFAULT_METHOD
+from .analysis import ANALYSIS_VERSION, DEFAULT_METHOD
 from .bulk import analysed
 from .documents import add_spelling, delete_doc, doc_hash, insert_doc, latin_words
 from .schema import IndexSchema, schema_for
@@ -153,7 +153,9 @@ def rebuild(root, index_name: str, documents: Iterable[dict], method: str = DEFA
 
 def reconcile(root, index_name: str, documents: Iterable[dict]) -> dict[str, int]:
     """Make the index hold exactly ``documents``: add missing ones, update
-    changed ones, remove stale ones. Returns counts of each action."""
+    changed ones, remove stale ones. An index made by another analysis
+    version is rebuilt instead. Returns counts of each action and whether
+    it rebuilt."""
     schema = schema_for(index_name)
     wanted = {row["id"]: row for row in map(schema.row, documents)}
     directory = store.index_dir(root, index_name)
@@ -161,11 +163,15 @@ def reconcile(root, index_name: str, documents: Iterable[dict]) -> dict[str, int
         conn = store.connect(_live_db(directory, schema))
         try:
             stored = dict(conn.execute("SELECT id, hash FROM docs"))
+            outdated = store.analysis_version_of(conn) != ANALYSIS_VERSION
+            method = store.method_of(conn)
         finally:
             conn.close()
-    changes = [(i, r) for i, r in wanted.items() if stored.get(i) != doc_hash(r)]
+    changes = [(i, r) for i, r in wanted.items() if stored.get(i) != doc_hash(r) or outdated]
     stale = [(i, None) for i in stored if i not in wanted]
     added = sum(1 for i, _ in changes if i not in stored)
-    if changes or stale:
+    if outdated:
+        rebuild(root, index_name, list(wanted.values()), method=method)
+    elif changes or stale:
         _write(root, index_name, changes + stale)
-    return {"added": added, "updated": len(changes) - added, "removed": len(stale)}
+    return {"added": added, "updated": len(changes) - added, "removed": len(stale), "rebuilt": int(outdated)}

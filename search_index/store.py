@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .analysis import DEFAULT_METHOD
+from .analysis import ANALYSIS_VERSION, DEFAULT_METHOD
 from .schema import IndexSchema
 
 DB_NAME = "index.sqlite"
@@ -118,7 +118,8 @@ def create_tables(conn: sqlite3.Connection, schema: IndexSchema, method: str = D
         """
     )
     conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)", [("schema", schema.name), ("method", method)]
+        "INSERT INTO meta VALUES (?, ?)",
+        [("schema", schema.name), ("method", method), ("analysis", ANALYSIS_VERSION)],
     )
 
 
@@ -140,6 +141,12 @@ def reader(directory: Path) -> sqlite3.Connection | None:
     conn = connect(db_path)
     cache[key] = (db_path, conn)
     return conn
+
+
+def analysis_version_of(conn: sqlite3.Connection) -> str | None:
+    """The ANALYSIS_VERSION an index was built with (None if unrecorded)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'analysis'").fetchone()
+    return row[0] if row else None
 
 
 def method_of(conn: sqlite3.Connection) -> str:

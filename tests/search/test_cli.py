@@ -31,7 +31,7 @@ def test_build_query_reconcile_export(tmp_path):
     assert [r["score"] for r in many] == sorted((r["score"] for r in many), reverse=True) and len(many) == 5
 
     fixed = cli(tmp_path, "reconcile", "--source", "provider:documents", env_extra={"FX_DROP": "3"})
-    assert json.loads(fixed.stdout) == {"added": 0, "updated": 0, "removed": 3}
+    assert json.loads(fixed.stdout) == {"added": 0, "updated": 0, "removed": 3, "rebuilt": 0}
 
     exported = cli(tmp_path, "export", str(tmp_path / "site"))
     assert exported.returncode == 0 and f"exported {len(DOCS) - 3} documents" in exported.stdout

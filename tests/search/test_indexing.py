@@ -82,8 +82,20 @@ def test_reconcile_repairs_drift(root):
     wanted = DOCS[1:12]
     wanted[0] = dict(wanted[0], body="本站地址已经变更")
     counts = search_index.reconcile(root, "public", wanted)
-    assert counts == {"added": 2, "updated": 1, "removed": 2}
-    assert search_index.reconcile(root, "public", wanted) == {"added": 0, "updated": 0, "removed": 0}
+    assert counts == {"added": 2, "updated": 1, "removed": 2, "rebuilt": 0}
+    assert search_index.reconcile(root, "public", wanted) == {"added": 0, "updated": 0, "removed": 0, "rebuilt": 0}
     conn = store.reader(store.index_dir(root, "public"))
     assert {i for (i,) in conn.execute("SELECT id FROM docs")} == {d["id"] for d in wanted}
     assert ids(root, "地址已经变更") == [wanted[0]["id"]]
+
+
+def test_reconcile_rebuilds_an_index_made_by_another_analysis_version(root):
+    search_index.rebuild(root, "public", DOCS[:5])
+    db = store.current_generation(store.index_dir(root, "public"))
+    conn = store.connect(db)
+    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'analysis'")
+    conn.close()
+    counts = search_index.reconcile(root, "public", DOCS[:6])
+    assert counts == {"added": 1, "updated": 5, "removed": 0, "rebuilt": 1}
+    assert store.current_generation(store.index_dir(root, "public")) != db
+    assert ids(root, DOCS[5]["title"]) == [DOCS[5]["id"]]
