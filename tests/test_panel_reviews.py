@@ -136,3 +136,24 @@ def test_a_draft_keeps_what_was_typed_and_submitting_an_incomplete_review_says_w
     assert "请为“创新能力”打分。" in page and "草稿意见" in page  # nothing typed is lost
     page = client.post(url, data={"score_professional": "60", "submit": "1"}).get_data(as_text=True)
     assert "60" in page and 'aria-invalid="true"' in page
+
+
+def test_hr_sees_the_panel_aggregate_on_the_decision_page(client, auth, make_user, make_expert, make_panel,
+                                                          expert_review_application):
+    from datetime import timedelta
+
+    from portal.clock import today
+    from portal.services import assignments, reviews
+
+    hr = make_user("hr")
+    reviewer = make_expert(affiliation="沈阳工业大学")
+    panel = make_panel([reviewer])
+    application = expert_review_application(make_user("applicant"))
+    assignments.send_to_panel(application, panel, hr)
+    [assignment] = assignments.assign(application, [reviewer], today() + timedelta(days=7), hr)
+    reviews.save(assignment, {"professional": 8, "innovation": 8, "industry": 8, "fuxin_fit": 8}, 3,
+                 "仅评审组可见的意见", "给人社部门的摘要", submit=True)
+    auth.login(hr)
+    page = client.get(f"/review/{application.id}").get_data(as_text=True)
+    assert 'id="panel-outcome"' in page and "已评专家" in page
+    assert "仅评审组可见的意见" not in page

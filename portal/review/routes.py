@@ -13,7 +13,7 @@ from portal.reference_data import reference
 from portal.review import bp
 from portal.review.correction_form import material_targets, read_problems
 from portal.review.forms import CommentForm, NoteForm, RejectForm, ReturnForm
-from portal.services import audit, audit_log, dashboard, export, queue, review
+from portal.services import aggregation, audit, audit_log, dashboard, export, queue, review
 from portal.services.review import FIELD_LABELS
 from portal.services.transitions import TransitionRefused, check
 from portal.svg_charts import bar_chart, column_chart
@@ -103,6 +103,7 @@ def _render_detail(application: Application, status: int = 200, **forms):
         can_return=_allowed(application, "return_for_correction"), can_reject=_allowed(application, "reject"),
         may_act=access.can_act(current_user, application), notes=review.notes(application),
         duplicates=review.duplicates(application), corrections=review.correction_items(application),
+        panel_outcome=aggregation.panel_outcome(application),
         target_label=review.target_label, field_labels=FIELD_LABELS, **{**blank, **forms}), status
 
 

@@ -73,3 +73,15 @@ def panel_ranking(panel: Panel) -> list[tuple[int, Application, Aggregate]]:
     by_id = {a.id: a for a in applications}
     ranked = rank({a.id: application_aggregate(a) for a in applications})
     return [(position, by_id[app_id], agg) for position, app_id, agg in ranked]
+
+
+def panel_outcome(application: Application) -> dict | None:
+    """What HR needs from the panel when deciding: the panel, the aggregate and the chair's
+    recommendation; None when the application was never sent to a panel."""
+    from portal.services.reviews import recommendation_of
+
+    case = db.session.scalar(select(PanelCase).where(PanelCase.application_id == application.id))
+    if case is None:
+        return None
+    return {"panel": case.panel, "aggregate": application_aggregate(application),
+            "recommendation": recommendation_of(application)}
