@@ -1,10 +1,12 @@
 """Build the public static site.
 
-    python build.py --out DIR [--content DIR] [--base-url URL] [--full] [--workers N]
+    python build.py --out DIR [--content DIR] [--base-url URL] [--full] [--workers N] [--no-search]
 
 Incremental by default (only pages whose recorded inputs changed are rendered again);
 --full renders everything. The site is published atomically to DIR only when the link
-checker and the privacy guard found nothing. Exit status 0 on success, 1 on a failed build.
+checker and the privacy guard found nothing; the search index follows in a second publish
+when what it holds changed (--no-search: a site without search, e.g. to compare with
+generators that have none). Exit status 0 on success, 1 on a failed build.
 """
 from __future__ import annotations
 
@@ -26,12 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", default=None, help="/sub/path/ or https://host/sub/path/")
     parser.add_argument("--full", action="store_true", help="render every page again")
     parser.add_argument("--workers", type=int, default=None, help="rendering processes (default: CPUs)")
+    parser.add_argument("--no-search", action="store_true", help="leave out the search page and index")
     args = parser.parse_args(argv)
     try:
         base_url = resolve_base_url(args.base_url, Config.SITE_BASE_URL)
     except ValueError as error:
         parser.error(str(error))
-    app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url})
+    app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url, "SITE_SEARCH": not args.no_search})
     with app.app_context():
         try:
             report = build_site(app, args.out, args.content, full=args.full, workers=args.workers,

@@ -159,6 +159,7 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("site.static", "GET"): Rule(EVERYONE, lambda w: {"filename": "site.css"}),
     ("site.stations", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
     ("site.publicity", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
+    ("site.search", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
     ("site.publicity_batch", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **BATCH(w)}),
     ("site.honour_roll", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
     ("site.station", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **STATION(w)}),

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 from portal.publish.spare import spare_publish
 from portal.sitebuild.machine_files import machine_files, write_if_changed
 from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.search_export import SEARCH_DIR, SEARCH_FILES, export_into, scan_documents, search_documents, \
+    search_key
 from portal.sitebuild.vetting import Vetting
 from portal.site.outputs import digest
 from portal.site.source import load_source, use_source
@@ -91,8 +93,11 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
     """Publish the site to ``out_dir``; re-render only stale pages unless ``full``.
 
     Call inside an app context of a BuildConfig app whose FREEZER_BASE_URL is set. The
-    output is byte-identical whether built incrementally or in full.
+    output is byte-identical whether built incrementally or in full. Unless the app's
+    ``SITE_SEARCH`` is off, the search index is then brought up to date in a second
+    publish (see ``search_export``).
     """
+    search = app.config.get("SITE_SEARCH", True)
     started = time.perf_counter()
     clock = _PhaseClock()
     out_dir, workers = Path(out_dir).absolute(), workers or default_workers()
@@ -116,10 +121,11 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
             remove_output(stage.path, rel)
             state.forget(rel)
         if full and stage.seeded != "empty":
-            removed += _prune(stage.path, set(plan) | set(MACHINE_FILES))
+            removed += _prune(stage.path, set(plan) | set(MACHINE_FILES), keep_folder=SEARCH_DIR if search else None)
         clock.lap("stage")
         progress.start(len(stale))
-        vetting = Vetting(guard, _base_path(app), site_files=frozenset(plan) | frozenset(MACHINE_FILES))
+        known = frozenset(plan) | frozenset(MACHINE_FILES) | (SEARCH_FILES if search else frozenset())
+        vetting = Vetting(guard, _base_path(app), site_files=known)
         result = freeze(app, [plan[rel].url for rel in stale], stage.path, vetting, workers, progress.advance)
         written = result.files
         clock.lap("freeze")
@@ -133,6 +139,9 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
                everything_rendered=len(stale) == len(plan))
         clock.lap("check")
     clock.lap("publish")
+    if search:
+        _publish_search(app, source, out_dir, current, guard, full)
+        clock.lap("search")
     return BuildReport(written=len(touched), unchanged=len(plan) - len(touched & plan.keys()),
                        removed=len(removed), bytes_written=sum(written[r].size for r in touched if r in written),
                        seconds=time.perf_counter() - started, pages=len(plan) + 3, full=full,
@@ -174,10 +183,28 @@ def _write_machine_files(app, plan, source, site: Path, state: BuildState, curre
     return {name for name, data in files.items() if write_if_changed(site / name, data)}
 
 
-def _prune(site: Path, keep: set[str]) -> list[str]:
-    """Delete every file under ``site`` not in ``keep``; return what was deleted."""
+def _publish_search(app: Flask, source, out_dir: Path, current: dict[str, str], guard: PrivacyGuard,
+                    full: bool) -> None:
+    """Second publish: bring the search index up to date if what it holds has changed."""
+    key = search_key(current)
+    with BuildState(default_state_path(out_dir)) as state:
+        if not full and state.get_meta("search") == key and (out_dir / SEARCH_DIR / "search.js").is_file():
+            return
+        docs = search_documents(app, source)
+        hits = scan_documents(guard, docs)
+        if hits:
+            listing = "\n".join(f"  {h}" for h in hits[:50])
+            raise BuildError(f"privacy guard: personal data found in the search documents; the pages were "
+                             f"published, the search index was not updated:\n{listing}")
+        with spare_publish(out_dir) as stage:
+            stage.changed |= export_into(stage.path, out_dir, docs)
+        state.set_meta("search", key)
+
+
+def _prune(site: Path, keep: set[str], keep_folder: str | None) -> list[str]:
+    """Delete every file under ``site`` not in ``keep`` (nor under ``keep_folder``); return them."""
     extra = sorted(rel for rel in (p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-                   if rel not in keep)
+                   if rel not in keep and not (keep_folder and rel.startswith(keep_folder + "/")))
     for rel in extra:
         remove_output(site, rel)
     return extra

@@ -67,6 +67,14 @@ def test_follow_the_navigation_of_the_static_site(page, static_site):
     for label in ("公示", "服务站", "专家评审组", "英才名录"):
         page.get_by_role("navigation", name="主导航").get_by_role("link", name=label, exact=True).click()
         expect(page.get_by_role("heading", level=1, name=label)).to_be_visible()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="站内搜索").click()
+    page.get_by_label("关键词").fill("发布仪式")
+    page.get_by_role("button", name="搜索").click()
+    result = page.locator("#search-results a", has_text="发布仪式").first
+    expect(result).to_be_visible()
+    result.click()
+    expect(page).to_have_url(f"{static_site}news/release-ceremony/")
+
     page.goto(f"{static_site}404.html")
     expect(page.get_by_role("heading", level=1)).to_contain_text("页面不存在")
     page.get_by_role("link", name="返回首页").click()

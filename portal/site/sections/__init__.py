@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from portal.site.outputs import FeedItem, Output
-from portal.site.sections import content, home, panels, publicity, stations
+from portal.site.sections import content, home, panels, publicity, search, stations
 
-SECTIONS: tuple = (home, content, publicity, stations, panels)
+SECTIONS: tuple = (home, content, publicity, stations, panels, search)
 
 
 def load_section_data() -> dict[str, Any]:
