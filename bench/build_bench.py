@@ -7,8 +7,10 @@ our full build from nothing (no build state, no page cache); our incremental bui
 changing one page (the CLI, interpreter start included, and the same build_site call made
 in-process as the portal's publish hook makes it); Hugo (Debian's ``hugo``) with the
 templates in bench/hugo/; and Pelican (from bench/.venv-pelican, see docs/benchmarks.md)
-with bench/pelican/pelicanconf.py. All list news 20 to a page and have tag pages.
-Each figure is the median of --runs runs. The last line printed is one JSON object.
+with bench/pelican/pelicanconf.py. All list news 20 to a page and have tag pages. Hugo and
+Pelican build no search index, so these runs of ours use --no-search; one more full build
+and one incremental build with search are timed separately. Each figure is the median of
+--runs runs. The last line printed is one JSON object.
 """
 from __future__ import annotations
 
@@ -53,6 +55,25 @@ def _ours_full(content: Path, out: Path, workers: list[str]) -> float:
                   cwd=ROOT)
 
 
+def _ours_with_search(content: Path, out: Path, workers: list[str]) -> dict:
+    """One full build and one one-page incremental build with the search index, with when the
+    pages went live (the build's phases before "search") and when search caught up."""
+    _clean_site(out)
+    figures = {}
+    for name, extra in (("full_with_search", ["--full"]), ("warm_up", []), ("incremental_with_search", [])):
+        if name == "incremental_with_search":
+            _touch_one(content, 999)
+        started = time.perf_counter()
+        done = subprocess.run([sys.executable, "build.py", "--out", str(out), "--content", str(content), *extra,
+                               *workers], cwd=ROOT, check=True, capture_output=True, text=True)
+        total = time.perf_counter() - started
+        phases = dict(part.rsplit(" ", 1) for part in done.stdout.rsplit("(", 1)[1].rstrip(")\n").split(", "))
+        figures[f"{name}_s"] = round(total, 2)
+        figures[f"{name}_search_phase_s"] = float(phases.get("search", 0))
+    figures.pop("warm_up_s"), figures.pop("warm_up_search_phase_s")
+    return figures
+
+
 def _touch_one(content: Path, run: int) -> None:
     page = content / "news" / "news-00042.zh.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n补充说明第{run}条。\n", encoding="utf-8")
@@ -75,7 +96,7 @@ def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
     from portal.sitebuild.pipeline import build_site
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
-    app = create_app({**settings, "FREEZER_BASE_URL": BuildConfig.SITE_BASE_URL})
+    app = create_app({**settings, "FREEZER_BASE_URL": BuildConfig.SITE_BASE_URL, "SITE_SEARCH": False})
     times = []
     with app.app_context():
         build_site(app, out, content)
@@ -115,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="our rendering processes (default: CPUs)")
     args = parser.parse_args(argv)
     workers = ["--workers", str(args.workers)] if args.workers else []
+    no_search = [*workers, "--no-search"]
     work = BENCH / "out"
     shutil.rmtree(work, ignore_errors=True)
     content, pelican_content = work / "content", work / "pelican-content"
@@ -129,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()
     full, hugo, pelican, hugo_pages, pelican_pages = [], [], [], 0, 0
     for run in range(args.runs):
-        full.append(_ours_full(content, site, workers))
+        full.append(_ours_full(content, site, no_search))
         print(f"run {run + 1}: ours full {full[-1]:.2f} s", file=sys.stderr)
         seconds, hugo_pages = _hugo(content / "news", work)
         hugo.append(seconds)
@@ -139,16 +161,19 @@ def main(argv: list[str] | None = None) -> int:
             pelican.append(seconds)
             print(f"run {run + 1}: pelican {seconds:.2f} s ({pelican_pages} pages)", file=sys.stderr)
     ours_pages = _html_files(site)
-    incremental, first_incremental = _ours_incremental(content, site, args.runs, workers)
+    incremental, first_incremental = _ours_incremental(content, site, args.runs, no_search)
     print(f"ours incremental (CLI): {incremental}, first after a full build {first_incremental:.2f} s",
           file=sys.stderr)
     in_process = _ours_in_process(content, site, args.runs)
     print(f"ours incremental (in-process publish): {in_process}", file=sys.stderr)
+    with_search = _ours_with_search(content, work / "_site_search", workers)
+    print(f"ours with search: {with_search}", file=sys.stderr)
     median = lambda values: round(statistics.median(values), 2) if values else None  # noqa: E731
     print(json.dumps({
         "pages": args.pages, "full_s": median(full), "incremental_s": median(incremental),
         "hugo_s": median(hugo), "pelican_s": median(pelican),
         "incremental_in_process_s": median(in_process), "first_incremental_s": round(first_incremental, 2),
+        **with_search,
         "html_files": {"ours": ours_pages, "hugo": hugo_pages, "pelican": pelican_pages},
         "runs": args.runs, "cpus": os.cpu_count(),
         "load_before": [round(x, 2) for x in load_before], "load_after": [round(x, 2) for x in os.getloadavg()],

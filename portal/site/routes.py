@@ -27,7 +27,7 @@ def _site_context():
     gettext = _fast_gettext(translations.gettext)
     return {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
             "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
-            "site_nav": _nav(lang, request.script_root, request.host_url, translations),
+            "site_nav": _nav(lang, request.script_root, request.host_url, translations, nav_items()),
             "language_switch": _language_switch, "gettext": gettext, "_": gettext}
 
 
@@ -46,13 +46,13 @@ def _fast_gettext(translate):
 
 
 @lru_cache(maxsize=64)
-def _nav(lang: str, script_root: str, host_url: str, translations) -> tuple[tuple[str, str], ...]:
+def _nav(lang: str, script_root: str, host_url: str, translations, sections: tuple) -> tuple[tuple[str, str], ...]:
     """(url, label) of each header link in ``lang``: the same on every page, so built once
     per language and base URL (the labels are lazy strings, rendered in ``lang`` here)."""
     items = [(site_url("site.home", lang=lang), translations.gettext("首页"))]
     items += [(site_url("site.section_index", lang=lang, section=section), str(label))
               for section, label in content.SECTION_TITLES.items()]
-    items += [(site_url(endpoint, lang=lang), str(label)) for endpoint, label in nav_items()]
+    items += [(site_url(endpoint, lang=lang), str(label)) for endpoint, label in sections]
     return tuple(items)
 
 

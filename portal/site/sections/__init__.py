@@ -37,6 +37,7 @@ def all_feed_items(source) -> Iterator[FeedItem]:
             yield from module.feed_items(source)
 
 
-def nav_items() -> list[tuple[str, Any]]:
-    """Header links of the sections, in order: (endpoint, lazy label)."""
-    return [item for module in SECTIONS for item in getattr(module, "NAV", ())]
+def nav_items() -> tuple[tuple[str, Any], ...]:
+    """Header links of the sections this site has, in order: (endpoint, lazy label)."""
+    return tuple(item for module in SECTIONS if getattr(module, "enabled", lambda: True)()
+                 for item in getattr(module, "NAV", ()))
