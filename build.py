@@ -11,7 +11,6 @@ generators that have none). Exit status 0 on success, 1 on a failed build.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from pathlib import Path
@@ -53,10 +52,8 @@ def _settings(config: type) -> dict:
 
 
 if __name__ == "__main__":
-    # A build is short-lived and allocates hundreds of thousands of long-lived objects (the
-    # content library, the plan): cyclic garbage collection would only rescan them, and
-    # tearing the heap down at exit is wasted work once everything is written and committed.
-    gc.disable()
+    # Tearing down a heap of hundreds of thousands of objects (the content library, the plan)
+    # at exit is wasted work once everything is written and committed.
     status = main()
     sys.stdout.flush()
     sys.stderr.flush()

@@ -150,9 +150,6 @@ def _freeze_urls(urls: list[str]) -> FreezeResult:
 
 
 def _after_fork() -> None:
-    # A worker renders thousands of requests, which leave cyclic garbage: collect it (the
-    # parent's heap is frozen out of the collector's sight, see freeze()).
-    gc.enable()
     # A forked worker must not reuse the parent's database connections.
     from portal import db
 
