@@ -21,6 +21,7 @@ translations: venv
 demo: translations
 	$(FLASK) db-upgrade
 	$(FLASK) seed-demo
+	$(FLASK) search-reconcile
 
 run: demo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -5,7 +5,8 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from portal import db, errors, i18n, navigation, permissions, secret_key, security_headers, template_filters
+from portal import (db, errors, i18n, navigation, permissions, search_sync, secret_key, security_headers,
+                    template_filters)
 from portal.config import Config
 from portal.extensions import csrf, login_manager
 
@@ -32,6 +33,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     errors.init_app(app)
     navigation.init_app(app)
     security_headers.init_app(app)
+    search_sync.init_app(app)
     _register_blueprints(app)
     _register_cli(app)
     return app
@@ -50,6 +52,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.apply import bp as apply_bp
     from portal.auth import bp as auth_bp
     from portal.main import bp as main_bp
+    from portal.search_pages import bp as search_bp
     from portal.stations import bp as stations_bp
     from portal.panels import bp as panels_bp
     from portal.notifications import bp as notifications_bp
@@ -61,6 +64,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.site_admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
+    app.register_blueprint(search_bp)
     app.register_blueprint(auth_bp)
     app.register_blueprint(apply_bp, url_prefix="/apply")
     app.register_blueprint(stations_bp, url_prefix="/stations")

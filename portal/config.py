@@ -27,6 +27,9 @@ class Config:
     MAIL_USE_TLS = os.environ.get("MAIL_USE_TLS", "") == "1"
     MAIL_SENDER = os.environ.get("MAIL_SENDER", "阜新英才 <no-reply@talent.fuxin.example>")
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")  # for links in mail sent from the CLI
+    SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(_INSTANCE / "search")
+    SEARCH_SYNC = True  # index applications after each commit
+    PUBLIC_SITE_PREFIX = os.environ.get("PUBLIC_SITE_PREFIX", "/site")  # where search results link to
     REFERENCE_DATA_DIR = os.environ.get("REFERENCE_DATA_DIR") or str(Path(__file__).parent / "data")
 
     MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
@@ -70,6 +73,9 @@ class TestConfig(Config):
     # Same KDF, lower cost, so hundreds of test sign-ins stay quick. Production uses the default.
     PASSWORD_HASH_METHOD = "scrypt:1024:8:1"
     SITE_PUBLISH_ON_CHANGE = False  # tests that want it turn it on
+    # Index writes after every commit would slow hundreds of unrelated tests; the search tests
+    # switch it on.
+    SEARCH_SYNC = False
 
 
 class BuildConfig(Config):

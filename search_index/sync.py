@@ -22,14 +22,20 @@ def track(session_class, root, index_name: str, doc_id: Callable[[object], str |
     """Index objects committed through ``session_class`` (a Session class or
     sessionmaker).
 
+    ``root`` is the index root, or a callable returning it at commit time (or
+    None to skip indexing, e.g. when the application has search switched off).
+
     ``doc_id(obj)`` names the document for a tracked object, or returns None
     for objects this index ignores. ``to_doc(obj)`` returns the document,
     or None when the object must not be (or no longer be) searchable, e.g.
     an unpublished page; deleted objects are always removed.
     """
     key_name = f"{_KEY}.{index_name}"
+    root_now = root if callable(root) else (lambda: root)
 
     def after_flush(session, flush_context):
+        if root_now() is None:
+            return
         pending = session.info.setdefault(key_name, {})
         for obj in list(session.new) + list(session.dirty):
             key = doc_id(obj)
@@ -41,11 +47,15 @@ def track(session_class, root, index_name: str, doc_id: Callable[[object], str |
                 pending[key] = None
 
     def after_commit(session):
-        for key, doc in session.info.pop(key_name, {}).items():
+        pending = session.info.pop(key_name, {})
+        where = root_now() if pending else None
+        if where is None:
+            return
+        for key, doc in pending.items():
             if doc is None:
-                remove_from_index(root, index_name, key)
+                remove_from_index(where, index_name, key)
             else:
-                add_to_index(root, index_name, doc)
+                add_to_index(where, index_name, doc)
 
     def after_rollback(session):
         session.info.pop(key_name, None)

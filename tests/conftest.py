@@ -80,6 +80,7 @@ def app_config(database_url, tmp_path, request) -> dict:
         "DATABASE_URL": database_url,
         "INSTANCE_DIR": str(tmp_path / "instance"),
         "UPLOAD_DIR": str(tmp_path / "uploads"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "search"),
         "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
         "SITE_OUTPUT_DIR": str(tmp_path / "public" / "_site"),
         "WTF_CSRF_ENABLED": request.node.get_closest_marker("csrf") is not None,

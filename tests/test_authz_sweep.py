@@ -53,6 +53,7 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("static", "GET"): Rule(EVERYONE, lambda w: {"filename": "css/portal.css"}),
     ("main.index", "GET"): Rule(EVERYONE),
     ("main.healthz", "GET"): Rule(EVERYONE),
+    ("search_pages.search", "GET"): Rule(EVERYONE),
     ("main.set_language", "POST"): Rule(EVERYONE),
     ("auth.register", "GET"): Rule(EVERYONE),
     ("auth.register", "POST"): Rule(EVERYONE),

@@ -6,9 +6,9 @@ from datetime import date, datetime, time, timedelta
 from math import ceil
 from typing import Any, Mapping
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 
-from portal import db, workflow
+from portal import db, search_sync, workflow
 from portal.access import is_city_level, staff_scope
 from portal.models import Application, User
 from portal.reference_data import reference
@@ -85,15 +85,19 @@ class QueueFilters:
         return {key: str(value) for key, value in args.items() if value}
 
 
-def search_applications(text: str) -> Select:
-    """Ids of applications matching `text` (reference, name or employer).
+SEARCH_CAP = 5_000  # best matches handed to SQL; the queue's own filters and order apply on top
 
-    A database query for now; the search issue replaces the body with the private Whoosh index.
-    """
+
+def search_applications(text: str, user: User):
+    """A clause selecting applications matching `text` in the private search index, within the
+    user's division scope; a LIKE over reference, name and employer until the index exists."""
+    divisions = None if is_city_level(user) else {user.division_code}
+    ids = search_sync.matching_application_ids(text, divisions, SEARCH_CAP)
+    if ids is not None:
+        return Application.id.in_(ids) if ids else false()
     pattern = f"%{text.replace('%', '').replace('_', '')}%"
-    return select(Application.id).where(or_(Application.reference.ilike(pattern),
-                                            Application.full_name.ilike(pattern),
-                                            Application.employer.ilike(pattern)))
+    return or_(Application.reference.ilike(pattern), Application.full_name.ilike(pattern),
+               Application.employer.ilike(pattern))
 
 
 def waiting_clause(user: User):
@@ -129,7 +133,7 @@ def filtered(user: User, filters: QueueFilters, columns=QUEUE_COLUMNS) -> Select
     if filters.mine:
         clauses.append(waiting_clause(user))
     if filters.q:
-        clauses.append(Application.id.in_(search_applications(filters.q)))
+        clauses.append(search_applications(filters.q, user))
     return select(*columns).where(and_(*clauses))
 
 

@@ -37,7 +37,8 @@ def _build_app(portal_app: Flask) -> Flask:
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     inherited = {key: portal_app.config[key] for key in ("DATABASE_URL", "SECRET_KEY", "CONTENT_DIR",
-                                                          "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR")}
+                                                          "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR",
+                                                          "SEARCH_INDEX_DIR", "UPLOAD_DIR")}
     base_url = resolve_base_url(None, inherited["SITE_BASE_URL"])
     return create_app({**settings, **inherited, "FREEZER_BASE_URL": base_url})
 

@@ -185,7 +185,8 @@ def _write_machine_files(app, plan, source, site: Path, state: BuildState, curre
 
 def _publish_search(app: Flask, source, out_dir: Path, current: dict[str, str], guard: PrivacyGuard,
                     full: bool) -> None:
-    """Second publish: bring the search index up to date if what it holds has changed."""
+    """Second publish: bring the static search index, and the portal's public index, up to
+    date if what they hold has changed."""
     key = search_key(current)
     with BuildState(default_state_path(out_dir)) as state:
         if not full and state.get_meta("search") == key and (out_dir / SEARCH_DIR / "search.js").is_file():
@@ -198,6 +199,10 @@ def _publish_search(app: Flask, source, out_dir: Path, current: dict[str, str], 
                              f"published, the search index was not updated:\n{listing}")
         with spare_publish(out_dir) as stage:
             stage.changed |= export_into(stage.path, out_dir, docs)
+        if app.config.get("SEARCH_INDEX_DIR"):  # the portal's own public search page reads this index
+            import search_index
+
+            search_index.reconcile(app.config["SEARCH_INDEX_DIR"], "public", docs)
         state.set_meta("search", key)
 
 

@@ -22,7 +22,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def static_site(database_url, tmp_path):
     """The demo site built for SUBPATH and served from 127.0.0.1 by http.server."""
     root = tmp_path / "www"
-    Builder(database_url)(DEMO_CONTENT, root / SUBPATH.strip("/"), base=SUBPATH, full=True)
+    Builder(database_url, tmp_path / "search-index")(DEMO_CONTENT, root / SUBPATH.strip("/"), base=SUBPATH,
+                                                     full=True)
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -35,7 +36,8 @@ def static_site(database_url, tmp_path):
 
 def test_follow_the_navigation_of_the_static_site(page, static_site):
     failed = []
-    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    # Chromium asks for /favicon.ico at the host root on its own schedule; the site has none.
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 and "favicon" not in r.url else None)
     page.goto(static_site)
     expect(page.get_by_role("heading", level=1, name="阜新英才")).to_be_visible()
     assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") \

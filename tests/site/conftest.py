@@ -18,29 +18,30 @@ SUBPATH = "/some/sub/path/"
 ORIGIN = "https://talent.fuxin.example"
 
 
-def build_app(database_url: str, base_url: str):
+def build_app(database_url: str, base_url: str, search_dir: Path):
     """A BuildConfig app on the test database, served from ``base_url``."""
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     return create_app({**settings, "DATABASE_URL": database_url, "FREEZER_BASE_URL": base_url,
-                       "SECRET_KEY": "test-only-secret"})
+                       "SECRET_KEY": "test-only-secret", "SEARCH_INDEX_DIR": str(search_dir)})
 
 
 class Builder:
     """Runs build_site the way build.py does, on the test database."""
 
-    def __init__(self, database_url: str) -> None:
+    def __init__(self, database_url: str, search_dir: Path) -> None:
         self.database_url = database_url
+        self.search_dir = search_dir
 
     def __call__(self, content: Path, out: Path, base: str = "/", full: bool = False,
                  workers: int = 1) -> BuildReport:
-        app = build_app(self.database_url, ORIGIN + base)
+        app = build_app(self.database_url, ORIGIN + base, self.search_dir)
         with app.app_context():
             return build_site(app, out, content, full=full, workers=workers)
 
 
 @pytest.fixture(scope="session")
-def builder(database_url) -> Builder:
-    return Builder(database_url)
+def builder(database_url, tmp_path_factory) -> Builder:
+    return Builder(database_url, tmp_path_factory.mktemp("search-index"))
 
 
 @pytest.fixture
