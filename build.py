@@ -15,6 +15,8 @@ import os
 import sys
 from pathlib import Path
 
+from sqlalchemy.exc import OperationalError
+
 from portal import create_app
 from portal.config import BuildConfig, Config
 from portal.sitebuild.base_url import resolve_base_url
@@ -42,6 +44,11 @@ def main(argv: list[str] | None = None) -> int:
                                 progress=terminal_progress())
         except BuildError as error:
             print(f"build failed: {error}", file=sys.stderr)
+            return 1
+        except OperationalError as error:
+            print(f"build failed: the database at {app.config['DATABASE_URL']} is not ready "
+                  f"({error.orig}); run `make demo` or `flask --app portal db-upgrade` first. "
+                  "The published site was left as it was.", file=sys.stderr)
             return 1
     print(report.summary())
     return 0

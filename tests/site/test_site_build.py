@@ -142,3 +142,17 @@ def test_any_section_may_be_missing_from_the_content_folder(builder, tmp_path):
     assert "暂无内容" in (out / "policies" / "index.html").read_text(encoding="utf-8")
     builder(tmp_path / "nothing-here", tmp_path / "_empty")  # no content folder at all
     assert (tmp_path / "_empty" / "index.html").is_file() and (tmp_path / "_empty" / "404.html").is_file()
+
+
+def test_build_on_an_unmigrated_database_fails_with_a_clear_message(tmp_path, capsys, monkeypatch):
+    import build
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.html").write_text("previous site")
+    monkeypatch.setattr(build.BuildConfig, "DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite3'}")
+    monkeypatch.setattr(build.BuildConfig, "SEARCH_INDEX_DIR", str(tmp_path / "search"))
+    status = build.main(["--out", str(out), "--no-search"])
+    message = capsys.readouterr().err
+    assert status == 1 and "is not ready" in message and "Traceback" not in message
+    assert (out / "index.html").read_text() == "previous site"
