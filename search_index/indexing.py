@@ -13,16 +13,10 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
-from whoosh.writing import CLEAR
-
-from . import store
+from . import bulk, store
 from .analysis import ANALYSIS_VERSION, DEFAULT_METHOD
 from .documents import doc_hash, whoosh_fields
 from .schema import IndexSchema, schema_for
-
-PARALLEL_FROM = 5000  # below this, starting helper processes costs more than it saves
-WRITER_PROCS = 2
-WRITER_LIMIT_MB = 256
 
 
 def _live(directory: Path, schema: IndexSchema) -> Path:
@@ -77,17 +71,7 @@ def remove_from_index(root, index_name: str, doc_id: str) -> None:
 
 def _fill(generation: Path, schema: IndexSchema, rows: list[dict], method: str) -> None:
     ix = store.create_index(generation, schema.name, method)
-    if len(rows) >= PARALLEL_FROM:
-        writer = ix.writer(procs=WRITER_PROCS, multisegment=True, limitmb=WRITER_LIMIT_MB)
-    else:
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
-    try:
-        for row in rows:
-            writer.add_document(**whoosh_fields(schema, row))
-    except BaseException:
-        writer.cancel()
-        raise
-    writer.commit(mergetype=CLEAR if len(rows) < PARALLEL_FROM else None)
+    bulk.write_index(ix, str(generation), schema.name, method, rows)
 
 
 def rebuild(root, index_name: str, documents: Iterable[dict], method: str = DEFAULT_METHOD) -> int:

@@ -128,12 +128,15 @@ class Reader:
         self.generation = generation
         self.meta = read_meta(generation)
         self.method = self.meta.get("method", DEFAULT_METHOD)
-        self.searcher = open_index(generation).searcher()
+        self.index = open_index(generation)
+        self.searcher = self.index.searcher()
 
     def fresh(self):
-        """The searcher, reopened (changed segments only) if it is out of date."""
+        """The searcher, reopened if writers have committed since it was opened.
+        (Not ``Searcher.refresh()``: it leaves merged-away segments' files open.)"""
         if not self.searcher.up_to_date():
-            self.searcher = self.searcher.refresh()
+            old, self.searcher = self.searcher, self.index.searcher()
+            old.close()
         return self.searcher
 
 
