@@ -115,16 +115,17 @@ def build_segment(directory: str, index_name: str, method: str, rows: list[dict]
 
 
 def write_index(ix, directory: str, index_name: str, method: str, rows: list[dict]) -> None:
-    """Fill the empty index ``ix`` with ``rows``: one segment per helper
-    process (or one, in-process, for small rebuilds), listed in order."""
-    helpers = max(1, min(2, os.cpu_count() or 1)) if len(rows) >= PARALLEL_FROM else 1
-    if helpers == 1:
-        segments = [build_segment(directory, index_name, method, rows)] if rows else []
+    """Fill the empty index ``ix`` with ``rows``: one segment per CPU, the
+    first written in this process and the others by spawned helpers at the
+    same time (small rebuilds: one segment, in-process), listed in order."""
+    parts = max(1, os.cpu_count() or 1) if len(rows) >= PARALLEL_FROM else 1
+    size = -(-len(rows) // parts) if rows else 0
+    slices = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else []
+    if len(slices) <= 1:
+        segments = [build_segment(directory, index_name, method, s) for s in slices]
     else:
-        size = -(-len(rows) // helpers)
-        slices = [rows[i:i + size] for i in range(0, len(rows), size)]
-        with ProcessPoolExecutor(len(slices), mp_context=get_context("spawn")) as pool:
-            futures = [pool.submit(build_segment, directory, index_name, method, s) for s in slices]
-            segments = [f.result() for f in futures]
+        with ProcessPoolExecutor(len(slices) - 1, mp_context=get_context("spawn")) as pool:
+            futures = [pool.submit(build_segment, directory, index_name, method, s) for s in slices[1:]]
+            segments = [build_segment(directory, index_name, method, slices[0])] + [f.result() for f in futures]
     generation = ix.latest_generation() + 1
     TOC(ix.schema, segments, generation).write(ix.storage, _DEF_INDEX_NAME)

@@ -1,12 +1,10 @@
-"""Matching document sets, facet counts and scoping, computed from Whoosh
-postings and columns at C speed (sets and Counters) instead of through
-Whoosh's per-document matchers, so broad queries stay cheap.
+"""Facet counts and scoping over a set of matching document numbers, at
+C speed (sets and Counters) instead of through Whoosh's per-document
+matchers or ``groupedby``, so broad queries stay cheap.
 
-* ``term_docs`` reads a term's postings block by block (each block's ids
-  decoded at once), across the searcher's segments, without deleted docs.
-* Each segment's ``facets`` column is read once per process into an array
-  of combination numbers (segments are immutable; only deletions change,
-  and postings already skip deleted documents).
+Each segment's ``facets`` column is read once per process into an array of
+combination numbers (segments are immutable; only deletions change, and
+the matching sets already leave deleted documents out).
 """
 from __future__ import annotations
 
@@ -14,64 +12,17 @@ import array
 import threading
 from bisect import bisect_right
 from collections import Counter
-from functools import reduce
 
-from whoosh.matching.wrappers import FilterMatcher
-
-from .analysis import PREFIX_MARK
 from .schema import FACET_SEP
 
 _lock = threading.Lock()
-_segments: dict[tuple, "_SegmentFacets"] = {}
+_segments: dict[object, "_SegmentFacets"] = {}
 _combos: dict[bytes, int] = {}
 _values: list[tuple[str, ...]] = []
 
 
 def _leaves(searcher):
     return searcher.reader().leaf_readers()
-
-
-def _leaf_ids(reader, field: str, btext: bytes) -> list[int]:
-    m = reader.postings(field, btext)
-    deleted = frozenset()
-    if isinstance(m, FilterMatcher):
-        deleted, m = m._ids, m.child
-    ids: list[int] = []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3 codec: whole blocks
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            ids.extend(m._ids[m._i:])
-            m._next_block()
-    else:
-        ids = list(m.all_ids())
-    return [i for i in ids if i not in deleted] if deleted else ids
-
-
-def term_docs(searcher, token: str, fields=("title", "body")) -> set[int]:
-    """Global document numbers containing ``token`` in any of ``fields``;
-    a token ending in ``*`` matches every term with that prefix."""
-    out: set[int] = set()
-    prefix = token.endswith(PREFIX_MARK)
-    text = token[:-1] if prefix else token
-    for reader, offset in _leaves(searcher):
-        for field in fields:
-            if field not in reader.schema:
-                continue
-            terms = list(reader.expand_prefix(field, text)) if prefix else [text.encode()]
-            for btext in terms:
-                if (field, btext) in reader:
-                    ids = _leaf_ids(reader, field, btext)
-                    out.update(i + offset for i in ids) if offset else out.update(ids)
-    return out
-
-
-def match_set(searcher, tokens, any_word: bool = False) -> set[int]:
-    """Documents with every token (or, with ``any_word``, at least one)."""
-    sets = sorted((term_docs(searcher, t) for t in tokens), key=len)
-    if not sets:
-        return set()
-    return reduce(set.union if any_word else set.intersection, sets)
 
 
 class _SegmentFacets:
@@ -90,8 +41,7 @@ class _SegmentFacets:
 
 def _segment_facets(reader) -> _SegmentFacets:
     segment = getattr(reader, "_segment", None)
-    key = (reader.storage.folder if hasattr(reader.storage, "folder") else id(reader.storage),
-           segment.segment_id() if segment is not None else id(reader))
+    key = segment.segment_id() if segment is not None else id(reader)  # random, unique per segment
     cached = _segments.get(key)
     if cached is None:
         cached = _segments[key] = _SegmentFacets(reader)
@@ -126,6 +76,8 @@ def allowed_combos(names: tuple[str, ...], filters: dict | None, divisions: set[
     rules = {n: v for n, v in (filters or {}).items() if v is not None}
     if divisions is not None:
         rules["division"] = set(divisions) & set(rules.get("division", divisions))
+    if not rules:
+        return [True] * len(_values)
     return [all(v in rules[n] for n, v in zip(names, combo) if n in rules) for combo in _values]
 
 

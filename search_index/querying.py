@@ -13,6 +13,7 @@ it from one merged posting list.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from whoosh import query as Q
@@ -20,7 +21,8 @@ from whoosh.scoring import BM25F
 
 from . import store
 from .analysis import PREFIX_MARK, QueryPlan, query_plan
-from .facets import allowed_combos, match_set, scoped
+from .facets import allowed_combos, scoped
+from .ranking import Postings
 from .schema import TITLE_WEIGHT, schema_for
 from .snippets import snippet
 from .suggest import suggestions
@@ -99,30 +101,16 @@ def _excluded(searcher, exclude_ids) -> set[int]:
     return out
 
 
-def _matches(reader, schema, plan, any_word, filters, divisions, exclude_ids):
-    """(allowed matching docnums, facets, whether scoping removed any)."""
-    searcher = reader.fresh()
-    docs = match_set(searcher, plan.required, any_word)
-    allowed, facets = scoped(searcher, docs, schema.facets, filters, divisions, _excluded(searcher, exclude_ids))
-    return allowed, facets, len(allowed) != len(docs)
-
-
-def _ranked(searcher, q, allowed: set[int], narrowed: bool, limit: int | None):
-    """(docnum, score) of the best ``limit`` allowed matches, best first."""
-    window = None
+def _ranked(postings: Postings, phrases_: list[str], allowed: set[int], limit: int | None):
+    """(docnum, score) of the best ``limit`` allowed matches, best first, ties
+    by document number; beyond RANK_WINDOW matches only the window is ranked."""
+    candidates = allowed
     if len(allowed) > RANK_WINDOW:
-        window = set(sorted(allowed)[-RANK_WINDOW:])
-    elif narrowed:
-        window = allowed
-    if not allowed:
-        return []
-    results = searcher.search(q, limit=limit, filter=window, optimize=True, terms=False)
-    return [(docnum, score) for score, docnum in _top(results)]
-
-
-def _top(results):
-    # Results keep (score, docnum) pairs best first; ties on score by docnum.
-    return [(results.score(i), results.docnum(i)) for i in range(results.scored_length())]
+        candidates = set(heapq.nlargest(RANK_WINDOW, allowed))
+    scores = postings.scores(phrases_, candidates)
+    key = lambda item: (-item[1], item[0])  # noqa: E731
+    items = scores.items()
+    return heapq.nsmallest(limit, items, key=key) if limit is not None else sorted(items, key=key)
 
 
 def query_index(root, index_name: str, text: str, page: int = 1, per_page: int = 10,
@@ -144,19 +132,27 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     allowed_combos(schema.facets, filters, divisions)  # rejects unknown filter fields
     if reader is None or plan.empty:
         return SearchResult(total=0, page=page, per_page=per_page)
+    searcher = _searcher(reader)
+    postings = Postings(searcher, phrases(plan))
+    excluded = _excluded(searcher, exclude_ids)
     hint: list[str] = []
     for any_word in (False, True):
-        allowed, facets, narrowed = _matches(reader, schema, plan, any_word, filters, divisions, exclude_ids)
+        docs = postings.matches(plan.required, any_word)
+        allowed, facets = scoped(searcher, docs, schema.facets, filters, divisions, excluded)
         if len(allowed) < _FEW_RESULTS and not any_word:
-            hint = suggestions(reader.searcher, text)
+            hint = suggestions(searcher, text)
         if allowed or len(plan.required) < 2:
             break  # otherwise fall back to documents with some of the words
-    searcher = reader.searcher
-    searcher.weighting = WEIGHTING
-    ranked = _ranked(searcher, whoosh_query(plan, any_word), allowed, narrowed, page * per_page)
+    ranked = _ranked(postings, phrases(plan, any_word), allowed, page * per_page)
     tokens = tuple(phrases(plan, any_word))
     hits = [_hit(searcher, docnum, score, tokens) for docnum, score in ranked[(page - 1) * per_page:]]
     return SearchResult(len(allowed), hits, facets, hint, page, per_page, partial=any_word)
+
+
+def _searcher(reader: store.Reader):
+    searcher = reader.fresh()
+    searcher.weighting = WEIGHTING
+    return searcher
 
 
 def _hit(searcher, docnum: int, score: float, tokens) -> Hit:
@@ -174,11 +170,9 @@ def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] 
     plan = query_plan(text, reader.method) if reader else QueryPlan()
     if reader is None or plan.empty:
         return []
-    allowed, _, narrowed = _matches(reader, schema, plan, False, filters, divisions, exclude_ids)
-    searcher = reader.searcher
-    searcher.weighting = WEIGHTING
-    if not allowed:
-        return []
-    results = searcher.search(whoosh_query(plan), limit=None, filter=allowed if narrowed else None,
-                              optimize=True, terms=False)
-    return [searcher.stored_fields(num)["doc"]["id"] for _, num in _top(results)]
+    searcher = _searcher(reader)
+    postings = Postings(searcher, phrases(plan))
+    docs = postings.matches(plan.required)
+    allowed, _ = scoped(searcher, docs, schema.facets, filters, divisions, _excluded(searcher, exclude_ids))
+    ranked = sorted(postings.scores(phrases(plan), allowed).items(), key=lambda item: (-item[1], item[0]))
+    return [searcher.stored_fields(num)["doc"]["id"] for num, _ in ranked]
