@@ -17,14 +17,19 @@ from __future__ import annotations
 import os
 import re
 import struct
+import zlib
+from pickle import dumps
 from array import array
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 from whoosh.codec import default_codec
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, _DEF_INDEX_NAME
+from whoosh.system import pack_int, pack_uint, pack_ushort
+from whoosh.util.numeric import length_to_byte
 
 from .documents import whoosh_fields
 from .normalize import fold
@@ -32,7 +37,9 @@ from .schema import schema_for, whoosh_schema
 from .tokenizer import SearchTokenizer
 
 PARALLEL_FROM = 5000  # below this, starting helper processes costs more than it saves
-SMALL_BLOCK = 16  # blocks with fewer postings are not zlib-compressed (not worth it)
+BLOCK_LIMIT = 128  # postings per block, Whoosh's default
+INLINE_MAX = 4  # shorter posting lists live in the term table (Whoosh's "inlined" postings)
+COMPRESS_FROM = 64  # pickled blocks shorter than this are stored uncompressed
 _SPELL_RE = re.compile(r"[a-z]{3,}")
 
 
@@ -70,21 +77,49 @@ def _invert(rows, schema, ws, tokenizer, perdoc):
     return inverted, lengths
 
 
-def _write_term(postwriter, pairs: array, lengths: array | None, blocklimit: int, fixed: int) -> None:
-    ids, counts = pairs[0::2], pairs[1::2]
+def _block_bytes(ids, counts, lengths, fixed: int, last: bool) -> bytes:
+    """One posting block exactly as ``W3PostingsWriter._write_block`` lays it out."""
+    data = (tuple([ids[0]] + [b - a for a, b in zip(ids, ids[1:])]),  # delta-encoded ids
+            None if all(c == 1 for c in counts) else (float(counts[0]) if len(set(counts)) == 1
+                                                      else tuple(map(float, counts))),
+            struct.pack(f"!{len(counts)}I", *counts) if fixed > 0 else None)
+    databytes = dumps(data, 2)
+    comp = 3 if len(databytes) >= COMPRESS_FROM else 0
+    if comp:
+        databytes = zlib.compress(databytes, comp)
+    if lengths is not None:
+        block_lengths = [lengths[i] for i in ids]
+        lo, hi = length_to_byte(min(block_lengths)), length_to_byte(max(block_lengths))
+    else:
+        lo = hi = 0
+    infobytes = dumps((len(ids), ids[-1], float(max(counts)), comp, lo, hi), 2)
+    size = len(infobytes) + len(databytes)
+    return pack_int(-size if last else size) + infobytes + databytes
+
+
+def _term_info(postfile, pairs: array, lengths: array | None, blocklimit: int, fixed: int) -> bytes:
+    """Write one term's postings (inlined in the term table when short) and
+    return its ``W3TermInfo`` bytes."""
+    ids, counts = pairs[0::2].tolist(), pairs[1::2].tolist()
     n = len(ids)
-    for start in range(0, n, blocklimit):
-        block_ids, block_counts = ids[start:start + blocklimit], counts[start:start + blocklimit]
-        postwriter._ids = block_ids
-        postwriter._weights = array("f", block_counts)
-        postwriter._values = [struct.pack(f"!{len(block_counts)}I", *block_counts)] if fixed > 0 else []
-        postwriter._maxweight = max(block_counts)
-        if lengths is not None:
-            block_lengths = [lengths[i] for i in block_ids]
-            postwriter._minlength, postwriter._maxlength = min(block_lengths), max(block_lengths)
-        postwriter._compression = 0 if len(block_ids) < SMALL_BLOCK else 3
-        if start + blocklimit < n:
-            postwriter._write_block()
+    info = W3TermInfo()
+    info._weight, info._df, info._maxweight = float(sum(counts)), n, float(max(counts))
+    info._minid, info._maxid = ids[0], ids[-1]
+    if lengths is not None:
+        term_lengths = [lengths[i] for i in ids]
+        info._minlength, info._maxlength = min(term_lengths), max(term_lengths)
+    if n <= INLINE_MAX:
+        values = tuple(pack_uint(c) for c in counts) if fixed > 0 else ()
+        info.set_inlined(ids, [float(c) for c in counts], values)
+        return info.to_bytes()
+    start = postfile.tell()
+    chunks = [WHOOSH3_HEADER_MAGIC]
+    for i in range(0, n, blocklimit):
+        chunks.append(_block_bytes(ids[i:i + blocklimit], counts[i:i + blocklimit], lengths, fixed,
+                                   last=i + blocklimit >= n))
+    postfile.write(b"".join(chunks))
+    info.set_extent(start, postfile.tell() - start)
+    return info.to_bytes()
 
 
 def build_segment(directory: str, index_name: str, method: str, rows: list[dict]):
@@ -98,16 +133,15 @@ def build_segment(directory: str, index_name: str, method: str, rows: list[dict]
     inverted, lengths = _invert(rows, schema, ws, SearchTokenizer(method), perdoc)
     perdoc.close()
     fieldwriter = codec.field_writer(storage, segment)
+    postfile, terms = fieldwriter._postfile, fieldwriter._tindex
     for name in sorted(inverted):
         fieldobj = ws[name]
         fieldwriter.start_field(name, fieldobj)
-        postwriter = fieldwriter._postwriter
+        prefix = pack_ushort(fieldwriter._fieldmap[name])
         fixed = fieldobj.format.fixed_value_size() or 0
         field_lengths = lengths.get(name)
         for term, pairs in sorted(inverted[name].items()):
-            fieldwriter.start_term(term.encode())
-            _write_term(postwriter, pairs, field_lengths, postwriter._blocklimit, fixed)
-            fieldwriter.finish_term()
+            terms.add(prefix + term.encode(), _term_info(postfile, pairs, field_lengths, BLOCK_LIMIT, fixed))
         fieldwriter.finish_field()
     fieldwriter.close()
     segment.set_doc_count(len(rows))
