@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import array
 import threading
-from bisect import bisect_right
 from collections import Counter
 
 from .schema import FACET_SEP
@@ -39,9 +38,13 @@ class _SegmentFacets:
         self.codes = array.array("I", codes)
 
 
-def _segment_facets(reader) -> _SegmentFacets:
+def _segment_key(reader):
     segment = getattr(reader, "_segment", None)
-    key = segment.segment_id() if segment is not None else id(reader)  # random, unique per segment
+    return segment.segment_id() if segment is not None else id(reader)  # random, unique per segment
+
+
+def _segment_facets(reader) -> _SegmentFacets:
+    key = _segment_key(reader)
     cached = _segments.get(key)
     if cached is None:
         cached = _segments[key] = _SegmentFacets(reader)
@@ -50,22 +53,25 @@ def _segment_facets(reader) -> _SegmentFacets:
     return cached
 
 
-def combos_of(searcher) -> list[tuple[int, array.array]]:
-    """(offset, combination number per segment document) for each segment."""
-    return [(offset, _segment_facets(reader).codes) for reader, offset in _leaves(searcher)]
+_joined: dict[tuple, array.array] = {}
 
 
 def combo_lookup(searcher):
-    """A function mapping a global document number to its combination number."""
-    parts = combos_of(searcher)
+    """A function mapping a global document number to its combination number
+    (segment arrays joined once per set of segments)."""
+    parts = [(reader, _segment_facets(reader).codes) for reader, _ in _leaves(searcher)]
     if len(parts) == 1:
         return parts[0][1].__getitem__
-    offsets = [o for o, _ in parts]
-
-    def lookup(docnum: int) -> int:
-        i = bisect_right(offsets, docnum) - 1
-        return parts[i][1][docnum - offsets[i]]
-    return lookup
+    key = tuple(_segment_key(reader) for reader, _ in parts)
+    joined = _joined.get(key)
+    if joined is None:
+        joined = array.array("I")
+        for _, codes in parts:
+            joined.extend(codes)
+        with _lock:
+            _joined.clear()  # only the live set of segments is worth keeping
+            _joined[key] = joined
+    return joined.__getitem__
 
 
 def allowed_combos(names: tuple[str, ...], filters: dict | None, divisions: set[str] | None) -> list[bool]:

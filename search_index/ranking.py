@@ -21,6 +21,8 @@ tests/search/test_ranking.py checks the scores against Whoosh's own
 from __future__ import annotations
 
 import threading
+from array import array
+from collections import OrderedDict
 from itertools import accumulate, repeat
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
@@ -32,12 +34,54 @@ from .analysis import PREFIX_MARK
 from .schema import BODY_WEIGHT, TITLE_WEIGHT
 
 FIELDS = (("title", TITLE_WEIGHT), ("body", BODY_WEIGHT))
+CACHE_FROM = 2_000  # posting lists at least this long are kept decoded ...
+CACHE_POSTINGS = 8_000_000  # ... up to this many postings per process (64 MB)
 _lock = threading.Lock()
 _lengths: dict[tuple[str, str], bytes] = {}
 
 
+class _PostingsCache:
+    """Decoded long posting lists per (segment, field, term), least recently
+    used dropped beyond ``budget`` postings (8 bytes each). Segments never
+    change (deletions are applied after the cache), so entries never go stale."""
+
+    def __init__(self, budget: int = CACHE_POSTINGS):
+        self.budget, self.size = budget, 0
+        self.entries: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        with _lock:
+            entry = self.entries.get(key)
+            if entry is not None:
+                self.entries.move_to_end(key)
+            return entry
+
+    def put(self, key, ids: list[int], weights: list[float]) -> None:
+        entry = (array("I", ids), array("f", weights))
+        with _lock:
+            if key not in self.entries:
+                self.entries[key] = entry
+                self.size += len(ids)
+            while self.size > self.budget and self.entries:
+                _, (old, _) = self.entries.popitem(last=False)
+                self.size -= len(old)
+
+
+_cache = _PostingsCache()
+
+
 def leaf_postings(reader, field: str, btext: bytes) -> tuple[list[int], list[float]]:
     """Segment-local (document numbers, weights) of one term, deleted documents left out."""
+    segment = getattr(reader, "_segment", None)
+    key = (segment.segment_id(), field, btext) if segment is not None else None
+    cached = _cache.get(key) if key else None
+    if cached is not None:
+        deleted = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
+        ids, weights = cached
+        if not deleted:
+            return ids, weights
+        kept = [i for i, d in enumerate(ids) if d not in deleted]
+        return [ids[i] for i in kept], [weights[i] for i in kept]
     m = reader.postings(field, btext)
     deleted = frozenset()
     if isinstance(m, FilterMatcher):
@@ -63,6 +107,8 @@ def leaf_postings(reader, field: str, btext: bytes) -> tuple[list[int], list[flo
             ids.append(m.id())
             weights.append(m.weight())
             m.next()
+    if key and len(ids) >= CACHE_FROM:
+        _cache.put(key, ids, weights)
     if deleted:
         kept = [i for i, d in enumerate(ids) if d not in deleted]
         ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
@@ -96,7 +142,7 @@ def token_postings(searcher, token: str, field: str) -> tuple[list[int], list[fl
         else:
             leaf_ids, leaf_weights = ([], []) if not _expand(reader, field, token) else \
                 leaf_postings(reader, field, token.encode())
-        ids.extend(i + offset for i in leaf_ids) if offset else ids.extend(leaf_ids)
+        ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
         weights.extend(leaf_weights)
     return ids, weights
 
@@ -142,14 +188,25 @@ class Postings:
             out.update(self.lists[token, field][0])
         return out
 
+    def _size(self, token: str) -> int:
+        return sum(len(self.lists[token, field][0]) for field, _ in FIELDS)
+
     def matches(self, tokens, any_word: bool = False) -> set[int]:
-        """Documents with every token (or at least one)."""
-        sets = sorted((self.docs(t) for t in dict.fromkeys(tokens)), key=len)
-        if not sets:
+        """Documents with every token (or at least one). An intersection
+        starts from the rarest token and filters it by each other token's
+        lists, so no set is built from a long posting list."""
+        tokens = sorted(dict.fromkeys(tokens), key=self._size)
+        if not tokens:
             return set()
-        result = sets[0]
-        for other in sets[1:]:
-            result = result | other if any_word else result & other
+        result = self.docs(tokens[0])
+        for token in tokens[1:]:
+            if any_word:
+                result |= self.docs(token)
+            else:
+                found: set[int] = set()
+                for field, _ in FIELDS:
+                    found |= result.intersection(self.lists[token, field][0])
+                result = found
         return result
 
     def scores(self, phrases, candidates: set[int]) -> dict[int, float]:

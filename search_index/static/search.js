@@ -170,12 +170,10 @@
     Object.keys(lists).forEach(function (t) {
       var l = lists[t], m = new Map(), prefix = t.slice(-1) === "*";
       var it = idf(l.dfTitle), ib = idf(l.dfBody);
-      for (var i = 0; i < l.num.length; i++) {
-        var s;
-        if (prefix) s = (l.tt[i] ? w[0] : 0) + (l.tb[i] ? w[1] : 0);  // ConstantScoreQuery(Prefix)
-        else s = (l.tt[i] ? w[0] * bm25(it, l.tt[i], l.lt[i], meta.avgfl[0]) : 0) +
-          (l.tb[i] ? w[1] * bm25(ib, l.tb[i], l.lb[i], meta.avgfl[1]) : 0);
-        m.set(l.num[i], s);
+      for (var i = 0; i < l.num.length; i++) {  // [title score, body score], added in that order
+        if (prefix) m.set(l.num[i], [l.tt[i] ? w[0] : 0, l.tb[i] ? w[1] : 0]);  // ConstantScoreQuery(Prefix)
+        else m.set(l.num[i], [l.tt[i] ? bm25(it, l.tt[i], l.lt[i], meta.avgfl[0]) * w[0] : 0,
+          l.tb[i] ? bm25(ib, l.tb[i], l.lb[i], meta.avgfl[1]) * w[1] : 0]);
       }
       maps[t] = m;
     });
@@ -195,7 +193,10 @@
     if (docs.length > meta.rankWindow) docs = docs.slice(docs.length - meta.rankWindow);  // highest doc numbers
     var scored = docs.map(function (d) {
       var score = 0;
-      for (var i = 0; i < phrases.length; i++) score += maps[phrases[i]].get(d) || 0;
+      for (var i = 0; i < phrases.length; i++) {
+        var pair = maps[phrases[i]].get(d);
+        if (pair) { if (pair[0]) score += pair[0]; if (pair[1]) score += pair[1]; }
+      }
       return { num: d, score: score };
     });
     scored.sort(function (x, y) { return y.score - x.score || x.num - y.num; });
