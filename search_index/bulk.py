@@ -37,6 +37,7 @@ from .schema import schema_for, whoosh_schema
 from .tokenizer import SearchTokenizer
 
 PARALLEL_FROM = 5000  # below this, starting helper processes costs more than it saves
+PARTS = None  # segments (processes) per rebuild; None = one per CPU
 BLOCK_LIMIT = 128  # postings per block, Whoosh's default
 INLINE_MAX = 4  # shorter posting lists live in the term table (Whoosh's "inlined" postings)
 COMPRESS_FROM = 64  # pickled blocks shorter than this are stored uncompressed
@@ -152,7 +153,7 @@ def write_index(ix, directory: str, index_name: str, method: str, rows: list[dic
     """Fill the empty index ``ix`` with ``rows``: one segment per CPU, the
     first written in this process and the others by spawned helpers at the
     same time (small rebuilds: one segment, in-process), listed in order."""
-    parts = max(1, os.cpu_count() or 1) if len(rows) >= PARALLEL_FROM else 1
+    parts = (PARTS or max(1, os.cpu_count() or 1)) if len(rows) >= PARALLEL_FROM else 1
     size = -(-len(rows) // parts) if rows else 0
     slices = [rows[i:i + size] for i in range(0, len(rows), size)] if rows else []
     if len(slices) <= 1:

@@ -230,14 +230,19 @@ class Postings:
                 idf = searcher.idf(field, token)
                 avgfl = searcher.avg_field_length(field) or 1
                 K1, B = weighting.K1, weighting._field_B.get(field, weighting.B)
-                memo: dict[tuple[float, int], float] = {}
+                # bm25 depends on the weight and the length byte only: one
+                # 256-slot table per weight, filled as needed
+                tables: dict[float, list] = {}
                 field_lengths = lengths[field]
                 for d, w in zip(ids[start:], weights[start:]):
                     if d in totals:
+                        table = tables.get(w)
+                        if table is None:
+                            table = tables[w] = [None] * 256
                         lb = field_lengths[d]
-                        s = memo.get((w, lb))
+                        s = table[lb]
                         if s is None:
-                            s = memo[w, lb] = bm25(idf, w, byte_to_length(lb), avgfl, B, K1) * boost
+                            s = table[lb] = bm25(idf, w, byte_to_length(lb), avgfl, B, K1) * boost
                         totals[d] += s
         return totals
 

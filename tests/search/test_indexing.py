@@ -99,3 +99,21 @@ def test_reconcile_rebuilds_an_index_made_by_another_analysis_version(root):
     assert counts == {"added": 1, "updated": 5, "removed": 0, "rebuilt": 1}
     assert store.current_generation(store.index_dir(root, "public")) != db
     assert ids(root, DOCS[5]["title"]) == [DOCS[5]["id"]]
+
+
+def test_rebuild_in_parallel_segments_answers_like_one_segment(root, built_root, monkeypatch):
+    from queries import LABELS
+
+    from search_index import bulk
+
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(bulk, "PARTS", 3)
+    assert search_index.rebuild(root, "public", DOCS) == len(DOCS)
+    assert len(store.reader(store.index_dir(root, "public")).fresh().reader().leaf_readers()) == 3
+    for query in list(LABELS)[:20] + ["氢"]:
+        one = search_index.query_index(built_root, "public", query)
+        three = search_index.query_index(root, "public", query)
+        assert [(h.id, round(h.score, 9)) for h in three.hits] == [(h.id, round(h.score, 9)) for h in one.hits]
+        assert three.facets == one.facets
+    search_index.add_to_index(root, "public", dict(DOCS[0], body="改写后的正文"))
+    assert ids(root, "改写后的正文") == [DOCS[0]["id"]]
