@@ -41,9 +41,10 @@ _lengths: dict[tuple[str, str], bytes] = {}
 
 
 class _PostingsCache:
-    """Decoded long posting lists per (segment, field, term), least recently
-    used dropped beyond ``budget`` postings (8 bytes each). Segments never
-    change (deletions are applied after the cache), so entries never go stale."""
+    """Decoded long posting lists per (segment, field, term, offset), least
+    recently used dropped beyond ``budget`` postings (8 bytes each). Segments
+    never change (deletions are applied after the cache), so entries never
+    go stale."""
 
     def __init__(self, budget: int = CACHE_POSTINGS):
         self.budget, self.size = budget, 0
@@ -56,12 +57,11 @@ class _PostingsCache:
                 self.entries.move_to_end(key)
             return entry
 
-    def put(self, key, ids: list[int], weights: list[float]) -> None:
-        entry = (array("I", ids), array("f", weights))
+    def put(self, key, entry: tuple[array, array]) -> None:
         with _lock:
             if key not in self.entries:
                 self.entries[key] = entry
-                self.size += len(ids)
+                self.size += len(entry[0])
             while self.size > self.budget and self.entries:
                 _, (old, _) = self.entries.popitem(last=False)
                 self.size -= len(old)
@@ -70,22 +70,7 @@ class _PostingsCache:
 _cache = _PostingsCache()
 
 
-def leaf_postings(reader, field: str, btext: bytes) -> tuple[list[int], list[float]]:
-    """Segment-local (document numbers, weights) of one term, deleted documents left out."""
-    segment = getattr(reader, "_segment", None)
-    key = (segment.segment_id(), field, btext) if segment is not None else None
-    cached = _cache.get(key) if key else None
-    if cached is not None:
-        deleted = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else frozenset()
-        ids, weights = cached
-        if not deleted:
-            return ids, weights
-        kept = [i for i, d in enumerate(ids) if d not in deleted]
-        return [ids[i] for i in kept], [weights[i] for i in kept]
-    m = reader.postings(field, btext)
-    deleted = frozenset()
-    if isinstance(m, FilterMatcher):
-        deleted, m = m._ids, m.child
+def _decode(m) -> tuple[list[int], list[float]]:
     ids: list[int] = []
     weights: list[float] = []
     if hasattr(m, "_read_data") and hasattr(m, "_next_block"):  # Whoosh 3 codec: whole blocks
@@ -107,12 +92,29 @@ def leaf_postings(reader, field: str, btext: bytes) -> tuple[list[int], list[flo
             ids.append(m.id())
             weights.append(m.weight())
             m.next()
-    if key and len(ids) >= CACHE_FROM:
-        _cache.put(key, ids, weights)
-    if deleted:
-        kept = [i for i, d in enumerate(ids) if d not in deleted]
-        ids, weights = [ids[i] for i in kept], [weights[i] for i in kept]
     return ids, weights
+
+
+def leaf_postings(reader, field: str, btext: bytes, offset: int = 0) -> tuple[array, array]:
+    """(document numbers + ``offset``, weights) of one term in one segment,
+    deleted documents left out, as arrays."""
+    segment = getattr(reader, "_segment", None)
+    key = (segment.segment_id(), field, btext, offset) if segment is not None else None
+    entry = _cache.get(key) if key else None
+    if entry is None:
+        m = reader.postings(field, btext)
+        if isinstance(m, FilterMatcher):
+            m = m.child  # deletions are applied below, so the cached lists stay valid
+        ids, weights = _decode(m)
+        entry = (array("I", map(offset.__add__, ids) if offset else ids), array("f", weights))
+        if key and len(ids) >= CACHE_FROM:
+            _cache.put(key, entry)
+    if not reader.has_deletions():
+        return entry
+    deleted = {d + offset for d in reader._perdoc.deleted_docs()}
+    ids, weights = entry
+    kept = [i for i, d in enumerate(ids) if d not in deleted]
+    return array("I", [ids[i] for i in kept]), array("f", [weights[i] for i in kept])
 
 
 def _leaves(searcher):
@@ -126,24 +128,23 @@ def _expand(reader, field: str, token: str) -> list[bytes]:
     return [btext] if (field, btext) in reader else []
 
 
-def token_postings(searcher, token: str, field: str) -> tuple[list[int], list[float]]:
+def token_postings(searcher, token: str, field: str) -> tuple[array, array]:
     """Global (document numbers, weights) of ``token`` in ``field``, in
     document order; for a prefix token, every document holding a term with
     that prefix, weight 1."""
-    ids: list[int] = []
-    weights: list[float] = []
+    ids, weights = array("I"), array("f")
     prefix = token.endswith(PREFIX_MARK)
     for reader, offset in _leaves(searcher):
         if prefix:
             docs: set[int] = set()
             for btext in _expand(reader, field, token):
-                docs.update(leaf_postings(reader, field, btext)[0])
-            leaf_ids, leaf_weights = sorted(docs), [1.0] * len(docs)
-        else:
-            leaf_ids, leaf_weights = ([], []) if not _expand(reader, field, token) else \
-                leaf_postings(reader, field, token.encode())
-        ids.extend(map(offset.__add__, leaf_ids) if offset else leaf_ids)
-        weights.extend(leaf_weights)
+                docs.update(leaf_postings(reader, field, btext, offset)[0])
+            ids.extend(sorted(docs))
+            weights.extend(repeat(1.0, len(docs)))
+        elif _expand(reader, field, token):
+            leaf_ids, leaf_weights = leaf_postings(reader, field, token.encode(), offset)
+            ids += leaf_ids  # arrays: a memory copy
+            weights += leaf_weights
     return ids, weights
 
 
