@@ -38,7 +38,7 @@ from .tokenizer import SearchTokenizer
 
 PARALLEL_FROM = 5000  # below this, starting helper processes costs more than it saves
 PARTS = None  # segments (processes) per rebuild; None = one per CPU
-BLOCK_LIMIT = 128  # postings per block, Whoosh's default
+BLOCK_LIMIT = 1024  # postings per block (Whoosh writes 128; longer blocks decode with less overhead)
 INLINE_MAX = 4  # shorter posting lists live in the term table (Whoosh's "inlined" postings)
 COMPRESS_FROM = 64  # pickled blocks shorter than this are stored uncompressed
 _SPELL_RE = re.compile(r"[a-z]{3,}")
