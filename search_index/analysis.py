@@ -27,8 +27,8 @@ from .stemmer import stem
 
 METHODS = ("bigram", "unibigram", "jieba", "hybrid")
 # Bump whenever the tokens produced for a text change (here, normalize.py or
-# stemmer.py): the FTS5 table is contentless, so deletes must re-derive the
-# exact tokens, and reconcile() rebuilds an index made by another version.
+# stemmer.py): queries must be analysed as the index was, and reconcile()
+# rebuilds an index made by another version.
 ANALYSIS_VERSION = "1"
 DEFAULT_METHOD = "bigram"
 WORD_MARK = "w"

@@ -12,10 +12,14 @@ Output (under ``out_dir``)::
 The index files are gzip-compressed by us (search.js inflates them), so the
 bytes per query are the same on any static host.
 
-Statistics are those FTS5's ``bm25()`` uses (row count, average row
-length over both columns, document frequency, per-column term counts), so
-the browser ranks exactly as ``query_index`` does. Only the public index
-can be exported.
+Statistics are those Whoosh's BM25F uses (``whoosh.scoring``): the
+document count including deleted documents, per-field document
+frequencies (idf = log(N / (df + 1)) + 1), per-field average lengths, and
+each document's field lengths as Whoosh stores them (one byte,
+``length_to_byte``), so the browser ranks exactly as ``query_index`` does.
+Documents are numbered in Whoosh document order (ties break alike). Only
+the public index can be exported; a list of documents is indexed into a
+scratch index first.
 """
 from __future__ import annotations
 
@@ -23,11 +27,12 @@ import gzip
 import json
 import os
 import shutil
+import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from . import querying, store
-from .analysis import DEFAULT_METHOD, PREFIX_MARK, STOPWORDS, WORD_MARK, index_tokens
+from . import indexing, querying, store
+from .analysis import PREFIX_MARK, STOPWORDS, WORD_MARK, index_tokens
 from .normalize import t2s_table
 from .schema import BODY_WEIGHT, PUBLIC, TITLE_WEIGHT
 
@@ -64,25 +69,24 @@ def _write_gz(path: Path, data: bytes) -> None:
     path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def _load(source) -> tuple[list[dict], str]:
-    """Documents and analysis method from a doc iterable or a public index path."""
+def _open(source, scratch: Path):
+    """A store.Reader for a public index path, or for ``source`` documents
+    indexed into ``scratch``."""
     if not isinstance(source, (str, os.PathLike)):
-        return [PUBLIC.row(d) for d in source], DEFAULT_METHOD
+        indexing.rebuild(scratch, "public", source)
+        return store.reader(store.index_dir(scratch, "public"))
     path = Path(source)
     directory = path / "public" if (path / "public" / "CURRENT").exists() else path
-    conn = store.reader(directory)
-    if conn is None:
+    reader = store.reader(directory)
+    if reader is None:
         raise FileNotFoundError(f"no index at {path}")
-    if conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] != "public":
+    if reader.meta.get("schema") != "public":
         raise ValueError("only the public index can be exported")
-    cols = ", ".join(PUBLIC.fields)
-    rows = conn.execute(f"SELECT {cols} FROM documents ORDER BY rowid")
-    docs = [dict(zip(PUBLIC.fields, r)) for r in rows]
-    return docs, store.method_of(conn)
+    return reader
 
 
 def _with_prefixes(counts: Counter, method: str) -> Counter:
-    """Add the ``c*`` prefix terms FTS5 would expand (Han tokens by first character)."""
+    """Add the ``c*`` terms a one-character query uses (Han tokens by first character)."""
     if method == "unibigram":
         return counts
     out = Counter(counts)
@@ -92,33 +96,41 @@ def _with_prefixes(counts: Counter, method: str) -> Counter:
     return out
 
 
-def _postings(docs: list[dict], method: str):
-    """term -> [(doc number, title tf, body tf, row length)], plus total tokens."""
+def _field_length(searcher, docnum: int, field: str) -> int:
+    return searcher.doc_field_length(docnum, field, 0) or 0
+
+
+def _postings(searcher, method: str):
+    """Live documents in Whoosh order, and term -> [(num, title tf, body tf,
+    title length, body length)]."""
     postings: dict[str, list] = defaultdict(list)
-    total = 0
-    for num, doc in enumerate(docs):
-        title_tokens, body_tokens = index_tokens(doc["title"], method), index_tokens(doc["body"], method)
-        length = len(title_tokens) + len(body_tokens)
-        total += length
-        title = _with_prefixes(Counter(title_tokens), method)
-        body = _with_prefixes(Counter(body_tokens), method)
+    docs = []
+    for docnum in searcher.reader().all_doc_ids():
+        doc = searcher.stored_fields(docnum)["doc"]
+        num = len(docs)
+        docs.append(doc)
+        lengths = (_field_length(searcher, docnum, "title"), _field_length(searcher, docnum, "body"))
+        title = _with_prefixes(Counter(index_tokens(PUBLIC.title_text(doc), method)), method)
+        body = _with_prefixes(Counter(index_tokens(doc["body"], method)), method)
         for term in sorted(title.keys() | body.keys()):
-            postings[term].append((num, title[term], body[term], length))
-    return postings, total
+            postings[term].append((num, title[term], body[term], *lengths))
+    return docs, postings
 
 
-def _encode_term(term: str, plist: list) -> bytes:
+def _encode_term(searcher, term: str, plist: list) -> bytes:
     raw = term.encode()
-    out = [varint(len(raw)), raw, varint(len(plist))]
+    dfs = (0, 0) if term.endswith(PREFIX_MARK) else (
+        searcher.doc_frequency("title", term), searcher.doc_frequency("body", term))
+    out = [varint(len(raw)), raw, varint(dfs[0]), varint(dfs[1]), varint(len(plist))]
     prev = 0
-    for num, tf_title, tf_body, length in plist:
-        out += [varint(num - prev), varint(tf_title), varint(tf_body), varint(length)]
+    for num, tf_title, tf_body, len_title, len_body in plist:
+        out += [varint(num - prev), varint(tf_title), varint(tf_body), varint(len_title), varint(len_body)]
         prev = num
     return b"".join(out)
 
 
-def _write_shards(directory: Path, postings: dict) -> int:
-    encoded = {t: _encode_term(t, p) for t, p in postings.items()}
+def _write_shards(directory: Path, searcher, postings: dict) -> int:
+    encoded = {t: _encode_term(searcher, t, p) for t, p in postings.items()}
     size = sum(map(len, encoded.values()))
     shards = 1
     while shards * SHARD_TARGET_BYTES < size:
@@ -158,26 +170,38 @@ def export_static(source, out_dir, base_url: str = "") -> dict:
     subpath; empty means result URLs are used as they are. Returns the
     statistics written to meta.json.
     """
-    docs, method = _load(source)
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            meta, docs = _export_index(_open(source, Path(scratch)), out_dir, base_url)
+        finally:
+            store.close_reader(store.index_dir(scratch, "public"))
+    index = Path(out_dir) / "index"
+    _write_docs(index, docs)
+    (index / "meta.json").write_bytes(_json(meta))  # for people and tools
+    _write_gz(index / "meta.json.gz", _json(meta))
+    shutil.copy(_STATIC / "search.js", Path(out_dir) / "search.js")
+    shutil.copy(_STATIC / "search.html", Path(out_dir) / "search.html")
+    return meta
+
+
+def _export_index(reader, out_dir, base_url: str) -> tuple[dict, list[dict]]:
+    """Write the postings shards of ``reader``'s index; returns meta and the documents."""
+    method = reader.method
     if method not in ("bigram", "unibigram", "hybrid"):
         raise ValueError(f"search.js cannot reproduce the {method!r} query analysis")
-    # Doc numbers follow index rowids (or the given order, which a rebuild
-    # also follows), so ties break alike in search.js and query_index.
     out = Path(out_dir)
     index = out / "index"
     if index.exists():
         shutil.rmtree(index)
     index.mkdir(parents=True)
-    postings, total = _postings(docs, method)
+    searcher = reader.fresh()
+    docs, postings = _postings(searcher, method)
     meta = {
-        "version": 1, "method": method, "N": len(docs), "avgdl": total / len(docs) if docs else 0.0,
-        "k1": 1.2, "b": 0.75, "weights": [TITLE_WEIGHT, BODY_WEIGHT], "stopwords": sorted(STOPWORDS),
-        "wordMark": WORD_MARK, "rankWindow": querying.RANK_WINDOW, "shards": _write_shards(index, postings), "base": base_url,
-        "t2s": _t2s_for(docs),
+        "version": 2, "engine": "whoosh-bm25f", "method": method, "N": len(docs),
+        "docCountAll": searcher.doc_count_all(),
+        "avgfl": [searcher.avg_field_length("title", 0.0) or 1, searcher.avg_field_length("body", 0.0) or 1],
+        "k1": querying.WEIGHTING.K1, "b": querying.WEIGHTING.B, "weights": [TITLE_WEIGHT, BODY_WEIGHT],
+        "stopwords": sorted(STOPWORDS), "wordMark": WORD_MARK, "rankWindow": querying.RANK_WINDOW,
+        "shards": _write_shards(index, searcher, postings), "base": base_url, "t2s": _t2s_for(docs),
     }
-    _write_docs(index, docs)
-    (index / "meta.json").write_bytes(_json(meta))  # for people and tools
-    _write_gz(index / "meta.json.gz", _json(meta))
-    shutil.copy(_STATIC / "search.js", out / "search.js")
-    shutil.copy(_STATIC / "search.html", out / "search.html")
-    return meta
+    return meta, docs

@@ -1,78 +1,104 @@
-"""Facet counts and totals from a per-process cache of every document's
-facet values, so a broad query costs one pass over matching rowids
-instead of a join and a sort in SQL.
+"""Facet counts and scoping over a set of matching document numbers, at
+C speed (sets and Counters) instead of through Whoosh's per-document
+matchers or ``groupedby``, so broad queries stay cheap.
 
-The cache maps rowid -> combination number (kind, division, ... as a
-tuple). It is tied to a generation's database file and refreshed from
-rows added since it was built; docs rowids are AUTOINCREMENT, never reused,
-so a cached rowid never changes meaning (deleted rows simply stop matching).
+Each segment's ``facets`` column is read once per process into an array of
+combination numbers (segments are immutable; only deletions change, and
+the matching sets already leave deleted documents out).
 """
 from __future__ import annotations
 
 import array
-import sqlite3
 import threading
 from collections import Counter
-from operator import itemgetter
-from pathlib import Path
+
+from .schema import FACET_SEP
 
 _lock = threading.Lock()
-_caches: dict[tuple[str, str], "_FacetCache"] = {}
+_segments: dict[object, "_SegmentFacets"] = {}
+_combos: dict[bytes, int] = {}
+_values: list[tuple[str, ...]] = []
 
 
-class _FacetCache:
-    def __init__(self, db: str, names: tuple[str, ...]):
-        self.db, self.names = db, names
-        self.combos: dict[tuple, int] = {}
-        self.values: list[tuple] = []
-        self.by_rowid = array.array("I")
-        self.ids: dict[str, int] = {}
-        self.max_rowid = 0
-
-    def refresh(self, conn: sqlite3.Connection) -> None:
-        cols = ", ".join(self.names)
-        rows = conn.execute(f"SELECT rowid, id, {cols} FROM docs WHERE rowid > ? ORDER BY rowid", (self.max_rowid,))
-        for rowid, doc_id, *values in rows:
-            combo = self.combos.setdefault(tuple(values), len(self.combos))
-            if combo == len(self.values):
-                self.values.append(tuple(values))
-            if rowid >= len(self.by_rowid):
-                self.by_rowid.extend([0] * (rowid + 1 - len(self.by_rowid) + len(self.by_rowid) // 2))
-            self.by_rowid[rowid] = combo
-            self.ids[doc_id] = rowid
-            self.max_rowid = rowid
+def _leaves(searcher):
+    return searcher.reader().leaf_readers()
 
 
-def _cache(conn: sqlite3.Connection, names: tuple[str, ...]) -> _FacetCache:
-    db = conn.execute("PRAGMA database_list").fetchone()[2]
-    key = (str(Path(db).parent.parent), ",".join(names))  # one cache per index, for its live generation
-    with _lock:
-        cache = _caches.get(key)
-        if cache is None or cache.db != db:
-            cache = _caches[key] = _FacetCache(db, names)
-        cache.refresh(conn)
-        return cache
+class _SegmentFacets:
+    def __init__(self, reader):
+        column = reader.column_reader("facets")
+        with _lock:
+            codes = []
+            for key in column:
+                code = _combos.get(key)
+                if code is None:
+                    code = _combos[key] = len(_values)
+                    _values.append(tuple(key.decode().split(FACET_SEP)))
+                codes.append(code)
+        self.codes = array.array("I", codes)
 
 
-def count(conn: sqlite3.Connection, expression: str, names: tuple[str, ...], filters: dict | None,
-          divisions: set[str] | None, exclude_ids: set[str] | None) -> dict[str, dict[str, int]]:
-    """Facet value counts over every document matching ``expression`` that
-    passes the filters (same meaning as ``query_index``'s arguments)."""
+def _segment_key(reader):
+    segment = getattr(reader, "_segment", None)
+    return segment.segment_id() if segment is not None else id(reader)  # random, unique per segment
+
+
+def _segment_facets(reader) -> _SegmentFacets:
+    key = _segment_key(reader)
+    cached = _segments.get(key)
+    if cached is None:
+        cached = _segments[key] = _SegmentFacets(reader)
+        if len(_segments) > 256:  # segments merged away long ago
+            _segments.pop(next(iter(_segments)))
+    return cached
+
+
+_joined: dict[tuple, array.array] = {}
+
+
+def combo_lookup(searcher):
+    """A function mapping a global document number to its combination number
+    (segment arrays joined once per set of segments)."""
+    parts = [(reader, _segment_facets(reader).codes) for reader, _ in _leaves(searcher)]
+    if len(parts) == 1:
+        return parts[0][1].__getitem__
+    key = tuple(_segment_key(reader) for reader, _ in parts)
+    joined = _joined.get(key)
+    if joined is None:
+        joined = array.array("I")
+        for _, codes in parts:
+            joined.extend(codes)
+        with _lock:
+            _joined.clear()  # only the live set of segments is worth keeping
+            _joined[key] = joined
+    return joined.__getitem__
+
+
+def allowed_combos(names: tuple[str, ...], filters: dict | None, divisions: set[str] | None) -> list[bool]:
+    """For every known combination, whether it passes ``filters`` and ``divisions``."""
     unknown = set(filters or {}) - set(names)
     if unknown:
         raise ValueError(f"cannot filter on {sorted(unknown)}; facet fields are {names}")
-    cache = _cache(conn, names)
     rules = {n: v for n, v in (filters or {}).items() if v is not None}
     if divisions is not None:
         rules["division"] = set(divisions) & set(rules.get("division", divisions))
-    allowed = [all(v in rules[n] for n, v in zip(names, combo) if n in rules) for combo in cache.values]
-    excluded = {cache.ids[i] for i in exclude_ids or () if i in cache.ids}
-    rowids = map(itemgetter(0), conn.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expression,)))
-    if excluded:
-        rowids = (r for r in rowids if r not in excluded)
+    if not rules:
+        return [True] * len(_values)
+    return [all(v in rules[n] for n, v in zip(names, combo) if n in rules) for combo in _values]
+
+
+def scoped(searcher, docs: set[int], names, filters, divisions, exclude: set[int]) -> tuple[set[int], dict]:
+    """``docs`` narrowed to the allowed documents, and facet counts over them."""
+    lookup = combo_lookup(searcher)
+    allowed = allowed_combos(names, filters, divisions)
+    if exclude:
+        docs = docs - exclude
+    by_combo = Counter(map(lookup, docs))
     facets: dict[str, dict[str, int]] = {n: {} for n in names}
-    for combo, n in Counter(map(cache.by_rowid.__getitem__, rowids)).items():
+    for combo, n in by_combo.items():
         if allowed[combo]:
-            for name, value in zip(names, cache.values[combo]):
+            for name, value in zip(names, _values[combo]):
                 facets[name][value] = facets[name].get(value, 0) + n
-    return facets
+    if not all(allowed[c] for c in by_combo):
+        docs = {d for d in docs if allowed[lookup(d)]}
+    return docs, facets

@@ -1,66 +1,61 @@
 """Keeping an index current: single updates, full rebuilds and reconcile.
 
 Every write takes the index's flock (``store.write_lock``), which blocks
-instead of failing, so concurrent gunicorn workers queue up and no
+instead of failing, *before* opening a Whoosh writer, so Whoosh's own write
+lock is never contended: concurrent gunicorn workers queue up and no
 LockError or lost update can happen. Each update is also appended to the
-generation's ``changes`` log; a rebuild replays the updates that arrived
-while it was running before it swaps the new generation in.
+generation's change log; a rebuild replays the updates that arrived while
+it was running before it swaps the new generation in.
 """
 from __future__ import annotations
 
-import json
 import shutil
-from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import store
+from . import bulk, store
 from .analysis import ANALYSIS_VERSION, DEFAULT_METHOD
-from .bulk import analysed
-from .documents import add_spelling, delete_doc, doc_hash, insert_doc, latin_words
+from .documents import doc_hash, whoosh_fields
 from .schema import IndexSchema, schema_for
 
-_LOG_KEEP = 50_000
 
-
-def _live_db(directory: Path, schema: IndexSchema) -> Path:
-    """The live generation's database, creating an empty one if needed (lock held)."""
-    db_path = store.current_generation(directory)
-    if db_path is None or not db_path.exists():
+def _live(directory: Path, schema: IndexSchema) -> Path:
+    """The live generation, creating an empty index if there is none (lock held)."""
+    generation = store.current_generation(directory)
+    if not store.is_index(generation):
         generation = store.new_generation(directory)
-        conn = store.connect(generation / store.DB_NAME)
-        store.create_tables(conn, schema)
-        conn.close()
+        store.create_index(generation, schema.name)
         store.publish_generation(directory, generation)
-        db_path = generation / store.DB_NAME
-    return db_path
+    return generation
 
 
-def _apply(conn, schema: IndexSchema, doc_id: str, row: dict | None, method: str) -> None:
-    if row is None:
-        delete_doc(conn, schema, doc_id, method)
-    else:
-        insert_doc(conn, schema, row, method)
-        add_spelling(conn, latin_words(schema.title_text(row) + " " + row["body"]))
+def _apply(writer, schema: IndexSchema, changes: list[tuple[str, dict | None]]) -> None:
+    for doc_id, row in changes:
+        if row is None:
+            writer.delete_by_term("id", doc_id)
+        else:
+            writer.update_document(**whoosh_fields(schema, row))
+
+
+def _commit(generation: Path, schema: IndexSchema, changes: list[tuple[str, dict | None]]) -> None:
+    """Apply changes to ``generation`` in one Whoosh commit (write lock held)."""
+    writer = store.open_index(generation).writer()
+    try:
+        _apply(writer, schema, changes)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()  # Whoosh's default merge policy folds small segments together
 
 
 def _write(root, index_name: str, changes: list[tuple[str, dict | None]]) -> None:
-    """Apply (doc_id, row-or-None) changes in one transaction under the lock."""
+    """Apply (doc_id, row-or-None) changes in one commit under the lock, and log them."""
     schema = schema_for(index_name)
     directory = store.index_dir(root, index_name)
     with store.write_lock(directory):
-        conn = store.connect(_live_db(directory, schema))
-        try:
-            method = store.method_of(conn)
-            conn.execute("BEGIN IMMEDIATE")
-            for doc_id, row in changes:
-                _apply(conn, schema, doc_id, row, method)
-                payload = json.dumps(row, ensure_ascii=False) if row is not None else None
-                conn.execute("INSERT INTO changes (doc_id, payload) VALUES (?, ?)", (doc_id, payload))
-            conn.execute("DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?", (_LOG_KEEP,))
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
+        generation = _live(directory, schema)
+        _commit(generation, schema, changes)
+        store.log_changes(generation, changes)
 
 
 def add_to_index(root, index_name: str, doc: dict) -> None:
@@ -74,57 +69,9 @@ def remove_from_index(root, index_name: str, doc_id: str) -> None:
     _write(root, index_name, [(str(doc_id), None)])
 
 
-def _last_seq(directory: Path) -> int:
-    db_path = store.current_generation(directory)
-    if db_path is None or not db_path.exists():
-        return 0
-    conn = store.connect(db_path)
-    try:
-        return conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
-    finally:
-        conn.close()
-
-
-def _fill(db_path: Path, schema: IndexSchema, documents: Iterable[dict], method: str) -> int:
-    conn = store.connect(db_path, bulk=True)
-    try:
-        store.create_tables(conn, schema, method)
-        # merge segments less eagerly while loading (about 2x faster); 'optimize' merges once at the end
-        conn.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 16)")
-        conn.execute("BEGIN")
-        words: Counter = Counter()
-        seen: set[str] = set()
-        expected = len(documents) if hasattr(documents, "__len__") else None
-        for row, tokens, doc_words in analysed(schema.name, documents, method, expected):
-            insert_doc(conn, schema, row, method, fresh=row["id"] not in seen, tokens=tokens)
-            seen.add(row["id"])
-            words.update(doc_words)
-        add_spelling(conn, words)
-        conn.execute("COMMIT")
-        conn.execute("INSERT INTO fts (fts) VALUES ('optimize')")
-        conn.execute("INSERT INTO fts (fts, rank) VALUES ('automerge', 4)")
-        conn.execute("PRAGMA journal_mode = WAL")
-        return len(seen)
-    finally:
-        conn.close()
-
-
-def _replay_since(directory: Path, seq: int, new_db: Path, schema: IndexSchema, method: str) -> None:
-    """Copy updates logged in the live generation after ``seq`` into ``new_db`` (lock held)."""
-    old_db = store.current_generation(directory)
-    if old_db is None or not old_db.exists():
-        return
-    old = store.connect(old_db)
-    new = store.connect(new_db)
-    try:
-        pending = old.execute("SELECT doc_id, payload FROM changes WHERE seq > ? ORDER BY seq", (seq,)).fetchall()
-        new.execute("BEGIN IMMEDIATE")
-        for doc_id, payload in pending:
-            _apply(new, schema, doc_id, json.loads(payload) if payload else None, method)
-        new.execute("COMMIT")
-    finally:
-        old.close()
-        new.close()
+def _fill(generation: Path, schema: IndexSchema, rows: list[dict], method: str) -> None:
+    ix = store.create_index(generation, schema.name, method)
+    bulk.write_index(ix, str(generation), schema.name, method, rows)
 
 
 def rebuild(root, index_name: str, documents: Iterable[dict], method: str = DEFAULT_METHOD) -> int:
@@ -137,18 +84,34 @@ def rebuild(root, index_name: str, documents: Iterable[dict], method: str = DEFA
     schema = schema_for(index_name)
     directory = store.index_dir(root, index_name)
     with store.rebuild_lock(directory):
-        seq = _last_seq(directory)
+        with store.write_lock(directory):
+            seq = store.last_seq(store.current_generation(directory))
         generation = store.new_generation(directory)
-        db_path = generation / store.DB_NAME
         try:
-            count = _fill(db_path, schema, documents, method)
+            rows: dict[str, dict] = {}
+            for doc in documents:
+                row = schema.row(doc)
+                rows.pop(row["id"], None)  # a repeated id: the later version, in the later place
+                rows[row["id"]] = row
+            _fill(generation, schema, list(rows.values()), method)
             with store.write_lock(directory):
-                _replay_since(directory, seq, db_path, schema, method)
+                live = store.current_generation(directory)
+                pending = store.changes_since(live, seq) if store.is_index(live) else []
+                if pending:
+                    _commit(generation, schema, pending)
                 store.publish_generation(directory, generation)
         except BaseException:
             shutil.rmtree(generation, ignore_errors=True)
             raise
-    return count
+    return len(rows)
+
+
+def stored_hashes(root, index_name: str) -> dict[str, str]:
+    """id -> hash of every document in the live generation."""
+    reader = store.reader(store.index_dir(root, index_name))
+    if reader is None:
+        return {}
+    return {d["doc"]["id"]: d["doc"]["hash"] for d in reader.fresh().all_stored_fields()}
 
 
 def reconcile(root, index_name: str, documents: Iterable[dict]) -> dict[str, int]:
@@ -160,18 +123,15 @@ def reconcile(root, index_name: str, documents: Iterable[dict]) -> dict[str, int
     wanted = {row["id"]: row for row in map(schema.row, documents)}
     directory = store.index_dir(root, index_name)
     with store.write_lock(directory):
-        conn = store.connect(_live_db(directory, schema))
-        try:
-            stored = dict(conn.execute("SELECT id, hash FROM docs"))
-            outdated = store.analysis_version_of(conn) != ANALYSIS_VERSION
-            method = store.method_of(conn)
-        finally:
-            conn.close()
+        generation = _live(directory, schema)
+        meta = store.read_meta(generation)
+    outdated = meta.get("analysis") != ANALYSIS_VERSION
+    stored = stored_hashes(root, index_name)
     changes = [(i, r) for i, r in wanted.items() if stored.get(i) != doc_hash(r) or outdated]
     stale = [(i, None) for i in stored if i not in wanted]
     added = sum(1 for i, _ in changes if i not in stored)
     if outdated:
-        rebuild(root, index_name, list(wanted.values()), method=method)
+        rebuild(root, index_name, list(wanted.values()), method=meta.get("method", DEFAULT_METHOD))
     elif changes or stale:
         _write(root, index_name, changes + stale)
     return {"added": added, "updated": len(changes) - added, "removed": len(stale), "rebuilt": int(outdated)}

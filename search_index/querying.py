@@ -1,26 +1,40 @@
 """Answering queries: ranked hits with snippets, facet counts, suggestions.
 
-Matching is AND over the query's tokens; ranking is FTS5's BM25 with the
-title column weighted ``TITLE_WEIGHT`` (``search.js`` computes the same
-formula from the exported statistics). Ties break on rowid (insertion order).
+Matching is AND over the query's tokens, each found in the title or the
+body. Ranking is Whoosh's BM25F (``whoosh.scoring.BM25F``, B = 0.75,
+K1 = 1.2, per-field idf and average field length) with the title's score
+boosted ``TITLE_WEIGHT`` times; Whoosh collects the top hits with
+block-quality skipping (``optimize=True``), ties breaking on document
+number. ``search.js`` computes the same formula from the exported
+statistics. A one-character Han token is a Whoosh ``Prefix`` query wrapped
+in ``ConstantScoreQuery``: it scores the field's boost (2 for the title, 1
+for the body) in each field holding the character, so search.js can mirror
+it from one merged posting list.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
+
+from whoosh import query as Q
+from whoosh.scoring import BM25F
 
 from . import store
 from .analysis import PREFIX_MARK, QueryPlan, query_plan
-from .schema import BODY_WEIGHT, TITLE_WEIGHT, schema_for
-from .facets import count as facet_counts
+from .facets import allowed_combos, scoped
+from .ranking import Postings
+from .schema import TITLE_WEIGHT, schema_for
 from .snippets import snippet
 from .suggest import suggestions
 
 _FEW_RESULTS = 3
-# A query matching more documents than this (a stopword-like query on a
-# large index) ranks only the RANK_WINDOW most recently indexed matches, so
-# its cost stays bounded; totals and facets still count every match.
-# search.js applies the same window (exported in meta.json).
-RANK_WINDOW = 20_000
+# A query matching more documents than this (a broad query on a large
+# index) ranks only the RANK_WINDOW matches with the highest document
+# numbers (the most recently indexed), so its cost stays bounded (scoring is
+# pure Python, about 0.2 µs per posting); totals and facets still count
+# every match. search.js applies the same window (exported in meta.json).
+RANK_WINDOW = 5_000
+WEIGHTING = BM25F(B=0.75, K1=1.2)
 
 
 @dataclass
@@ -53,66 +67,50 @@ class SearchResult:
     partial: bool = False  # no document had every word; these match some of them
 
 
-def fts_expression(plan: QueryPlan, any_word: bool = False) -> str:
-    """The FTS5 MATCH expression for ``plan`` (every token, or with
-    ``any_word`` at least one); its phrases, in order, are ``phrases(plan, any_word)``."""
-    def quote(token: str) -> str:
-        if token.endswith(PREFIX_MARK):
-            return quote(token[:-1]) + PREFIX_MARK
-        return '"' + token.replace('"', '""') + '"'
+def _token_query(token: str) -> Q.Query:
+    if token.endswith(PREFIX_MARK):
+        text = token[: -len(PREFIX_MARK)]
+        return Q.Or([Q.ConstantScoreQuery(Q.Prefix("title", text), TITLE_WEIGHT),
+                     Q.ConstantScoreQuery(Q.Prefix("body", text), 1.0)])
+    return Q.Or([Q.Term("title", token, boost=TITLE_WEIGHT), Q.Term("body", token)])
 
-    parts = [quote(t) for t in plan.required]
+
+def whoosh_query(plan: QueryPlan, any_word: bool = False) -> Q.Query:
+    """The Whoosh query for ``plan``: every token (or, with ``any_word``, at
+    least one) in title or body; hybrid boosts add ``(word OR anchor)``."""
+    parts = [_token_query(t) for t in plan.required]
     if any_word:
-        return " OR ".join(parts)
-    parts += [f"({quote(w)} OR {quote(a)})" for w, a in plan.boosts]
-    return " AND ".join(parts)
+        return Q.Or(parts)
+    parts += [Q.Or([_token_query(w), _token_query(a)]) for w, a in plan.boosts]
+    return Q.And(parts)
 
 
 def phrases(plan: QueryPlan, any_word: bool = False) -> list[str]:
-    """The tokens BM25 sums over, in expression order (boost anchors repeat)."""
+    """The tokens that score, in query order (boost anchors repeat)."""
     if any_word:
         return list(plan.required)
     return list(plan.required) + [t for pair in plan.boosts for t in pair]
 
 
-def _scope(filters: dict | None, divisions, exclude_ids) -> tuple[str, list]:
-    """SQL restricting ``docs d`` to the allowed documents ('' if unrestricted)."""
-    clauses, params = [], []
-    for name, allowed in sorted((filters or {}).items()):
-        if allowed is not None:
-            clauses.append(f"d.{name} IN ({', '.join('?' * len(allowed))})")
-            params += sorted(allowed)
-    if divisions is not None:
-        clauses.append(f"d.division IN ({', '.join('?' * len(divisions))})")
-        params += sorted(divisions)
-    if exclude_ids:
-        clauses.append(f"d.id NOT IN ({', '.join('?' * len(exclude_ids))})")
-        params += sorted(exclude_ids)
-    return " AND ".join(clauses), params
+def _excluded(searcher, exclude_ids) -> set[int]:
+    out = set()
+    for doc_id in exclude_ids or ():
+        num = searcher.document_number(id=str(doc_id))
+        if num is not None:
+            out.add(num)
+    return out
 
 
-def _matches(scope: str) -> str:
-    """WHERE clause over ``fts`` for the MATCH plus the scope."""
-    if not scope:
-        return "fts MATCH ?"
-    return f"fts MATCH ? AND fts.rowid IN (SELECT d.rowid FROM docs d WHERE {scope})"
-
-
-def _window_start(conn, expression, scope, params, total) -> int:
-    """Smallest rowid inside the ranking window (0 when every match is ranked)."""
-    if total <= RANK_WINDOW:
-        return 0
-    sql = f"SELECT fts.rowid FROM fts WHERE {_matches(scope)} ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?"
-    row = conn.execute(sql, [expression] + params + [RANK_WINDOW - 1]).fetchone()
-    return row[0] if row else 0
-
-
-def _ranked(conn, expression, scope, params, total, limit, offset) -> list[tuple[int, float]]:
-    """(rowid, score) of the best matches in the ranking window, best first; ties break on rowid."""
-    start = _window_start(conn, expression, scope, params, total)
-    sql = (f"SELECT fts.rowid, -bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score FROM fts "
-           f"WHERE {_matches(scope)} AND fts.rowid >= ? ORDER BY score DESC, fts.rowid LIMIT ? OFFSET ?")
-    return conn.execute(sql, [expression] + params + [start, limit, offset]).fetchall()
+def _ranked(postings: Postings, phrases_: list[str], allowed: set[int], limit: int | None):
+    """(docnum, score) of the best ``limit`` allowed matches, best first, ties
+    by document number; beyond RANK_WINDOW matches only the window is ranked."""
+    candidates = allowed
+    if len(allowed) > RANK_WINDOW:
+        candidates = set(sorted(allowed)[-RANK_WINDOW:])
+    scores = postings.scores(phrases_, candidates)
+    key = lambda item: (-item[1], item[0])  # noqa: E731
+    items = scores.items()
+    return heapq.nsmallest(limit, items, key=key) if limit is not None else sorted(items, key=key)
 
 
 def query_index(root, index_name: str, text: str, page: int = 1, per_page: int = 10,
@@ -128,42 +126,53 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     gives an empty result.
     """
     schema = schema_for(index_name)
-    conn = store.reader(store.index_dir(root, index_name))
+    reader = store.reader(store.index_dir(root, index_name))
     page, per_page = max(1, page), max(1, per_page)
-    plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
-    if conn is None or plan.empty:
+    plan = query_plan(text, reader.method) if reader else QueryPlan()
+    allowed_combos(schema.facets, filters, divisions)  # rejects unknown filter fields
+    if reader is None or plan.empty:
         return SearchResult(total=0, page=page, per_page=per_page)
-    scope, params = _scope(filters, divisions, exclude_ids)
+    searcher = _searcher(reader)
+    postings = Postings(searcher, phrases(plan))
+    excluded = _excluded(searcher, exclude_ids)
     hint: list[str] = []
     for any_word in (False, True):
-        expression = fts_expression(plan, any_word)
-        facets = facet_counts(conn, expression, schema.facets, filters, divisions, exclude_ids)
-        total = sum(facets[schema.facets[0]].values())
-        if total < _FEW_RESULTS and not any_word:
-            hint = suggestions(conn, text)
-        if total or len(plan.required) < 2:
+        docs = postings.matches(plan.required, any_word)
+        allowed, facets = scoped(searcher, docs, schema.facets, filters, divisions, excluded)
+        if len(allowed) < _FEW_RESULTS and not any_word:
+            hint = suggestions(searcher, text)
+        if allowed or len(plan.required) < 2:
             break  # otherwise fall back to documents with some of the words
-    ranked = _ranked(conn, expression, scope, params, total, per_page, (page - 1) * per_page)
+    ranked = _ranked(postings, phrases(plan, any_word), allowed, page * per_page)
     tokens = tuple(phrases(plan, any_word))
-    hits = [_hit(conn, schema.fields, rowid, score, tokens) for rowid, score in ranked]
-    return SearchResult(total, hits, facets, hint, page, per_page, partial=any_word)
+    hits = [_hit(searcher, docnum, score, tokens) for docnum, score in ranked[(page - 1) * per_page:]]
+    return SearchResult(len(allowed), hits, facets, hint, page, per_page, partial=any_word)
 
 
-def _hit(conn, names, rowid, score, tokens) -> Hit:
-    row = conn.execute(f"SELECT {', '.join(names)} FROM documents WHERE rowid = ?", (rowid,)).fetchone()
-    fields = dict(zip(names, row))
-    return Hit(id=fields["id"], score=score, snippet=snippet(fields["body"], tokens), fields=fields)
+def _searcher(reader: store.Reader):
+    searcher = reader.fresh()
+    searcher.weighting = WEIGHTING
+    return searcher
+
+
+def _hit(searcher, docnum: int, score: float, tokens) -> Hit:
+    fields = dict(searcher.stored_fields(docnum)["doc"])
+    fields.pop("hash", None)
+    return Hit(id=fields["id"], score=score, snippet=snippet(fields.get("body", ""), tokens), fields=fields)
 
 
 def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] | None = None,
                  divisions: set[str] | None = None, exclude_ids: set[str] | None = None) -> list[str]:
     """Ids of every document matching ``text`` under the same scoping as
     ``query_index``, best first (for intersecting with SQL queries)."""
-    conn = store.reader(store.index_dir(root, index_name))
-    plan = query_plan(text, store.method_of(conn)) if conn else QueryPlan()
-    if conn is None or plan.empty:
+    schema = schema_for(index_name)
+    reader = store.reader(store.index_dir(root, index_name))
+    plan = query_plan(text, reader.method) if reader else QueryPlan()
+    if reader is None or plan.empty:
         return []
-    scope, params = _scope(filters, divisions, exclude_ids)
-    sql = (f"SELECT d.id FROM fts JOIN docs d ON d.rowid = fts.rowid WHERE fts MATCH ?"
-           f"{' AND ' + scope if scope else ''} ORDER BY bm25(fts, {TITLE_WEIGHT}, {BODY_WEIGHT}), fts.rowid")
-    return [i for (i,) in conn.execute(sql, [fts_expression(plan)] + params)]
+    searcher = _searcher(reader)
+    postings = Postings(searcher, phrases(plan))
+    docs = postings.matches(plan.required)
+    allowed, _ = scoped(searcher, docs, schema.facets, filters, divisions, _excluded(searcher, exclude_ids))
+    ranked = sorted(postings.scores(phrases(plan), allowed).items(), key=lambda item: (-item[1], item[0]))
+    return [searcher.stored_fields(num)["doc"]["id"] for num, _ in ranked]

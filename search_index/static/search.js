@@ -1,7 +1,8 @@
 /* Fuxin Talent static search. No dependencies, no build step.
  * Mirrors search_index (Python): normalize.fold, stemmer.stem,
- * analysis.query_plan, querying (FTS5 bm25 with column weights, ties by
- * document order). Fetches index/meta.json.gz, the shards holding the query's
+ * analysis.query_plan, querying (Whoosh BM25F: per-field idf and average
+ * length, title score x weights[0], one-character Han tokens as constant-score
+ * prefixes; ties by document order). Fetches index/meta.json.gz, the shards holding the query's
  * terms, and one small record per result shown. Change both sides together.
  */
 (function () {
@@ -123,22 +124,28 @@
     return shardCache[n];
   }
 
-  /* Postings of one term: {num, tt, tb, len} arrays (empty if absent). */
+  function emptyPostings() { return { dfTitle: 0, dfBody: 0, num: [], tt: [], tb: [], lt: [], lb: [] }; }
+
+  /* Postings of one term: per-field document frequencies and
+   * {num, tt, tb, lt, lb} arrays (term counts and Whoosh field lengths). */
   function postings(term) {
     return loadShard(termHash(term) % meta.shards).then(function (bytes) {
       var pos = { i: 0 }, dec = new TextDecoder(), nTerms = readVarint(bytes, pos);
       for (var t = 0; t < nTerms; t++) {
         var tl = readVarint(bytes, pos), name = dec.decode(bytes.subarray(pos.i, pos.i + tl));
         pos.i += tl;
-        var n = readVarint(bytes, pos), p = { num: [], tt: [], tb: [], len: [] }, prev = 0;
+        var p = emptyPostings(), prev = 0, mine = name === term;
+        p.dfTitle = readVarint(bytes, pos);
+        p.dfBody = readVarint(bytes, pos);
+        var n = readVarint(bytes, pos);
         for (var k = 0; k < n; k++) {
           prev += readVarint(bytes, pos);
-          var tt = readVarint(bytes, pos), tb = readVarint(bytes, pos), ln = readVarint(bytes, pos);
-          if (name === term) { p.num.push(prev); p.tt.push(tt); p.tb.push(tb); p.len.push(ln); }
+          var tt = readVarint(bytes, pos), tb = readVarint(bytes, pos), lt = readVarint(bytes, pos), lb = readVarint(bytes, pos);
+          if (mine) { p.num.push(prev); p.tt.push(tt); p.tb.push(tb); p.lt.push(lt); p.lb.push(lb); }
         }
-        if (name === term) return p;
+        if (mine) return p;
       }
-      return { num: [], tt: [], tb: [], len: [] };
+      return emptyPostings();
     });
   }
 
@@ -147,14 +154,27 @@
     return kindCache;
   }
 
-  /* querying.query_index ranking: AND match, FTS5 bm25, ties by doc order. */
+  /* whoosh.scoring: idf and bm25 exactly as Whoosh computes them. */
+  function idf(df) { return Math.log(meta.docCountAll / (df + 1)) + 1; }
+
+  function bm25(idfv, tf, fl, avgfl) {
+    var k1 = meta.k1, b = meta.b;
+    return idfv * ((tf * (k1 + 1)) / (tf + k1 * ((1 - b) + b * fl / avgfl)));
+  }
+
+  /* querying.query_index ranking: AND match, Whoosh BM25F, ties by doc order. */
   function rank(p, lists, kindFilter, kinds, anyWord) {
-    var k1 = meta.k1, b = meta.b, w = meta.weights, N = meta.N, phrases = p.required.slice();
+    var w = meta.weights, phrases = p.required.slice();
     if (!anyWord) p.boosts.forEach(function (pair) { phrases.push(pair[0], pair[1]); });
-    var maps = {}, lengths = {};
+    var maps = {};
     Object.keys(lists).forEach(function (t) {
-      var l = lists[t], m = new Map();
-      for (var i = 0; i < l.num.length; i++) { m.set(l.num[i], w[0] * l.tt[i] + w[1] * l.tb[i]); lengths[l.num[i]] = l.len[i]; }
+      var l = lists[t], m = new Map(), prefix = t.slice(-1) === "*";
+      var it = idf(l.dfTitle), ib = idf(l.dfBody);
+      for (var i = 0; i < l.num.length; i++) {  // [title score, body score], added in that order
+        if (prefix) m.set(l.num[i], [l.tt[i] ? w[0] : 0, l.tb[i] ? w[1] : 0]);  // ConstantScoreQuery(Prefix)
+        else m.set(l.num[i], [l.tt[i] ? bm25(it, l.tt[i], l.lt[i], meta.avgfl[0]) * w[0] : 0,
+          l.tb[i] ? bm25(ib, l.tb[i], l.lb[i], meta.avgfl[1]) * w[1] : 0]);
+      }
       maps[t] = m;
     });
     var order = p.required.slice().sort(function (a, c) { return maps[a].size - maps[c].size; });
@@ -162,23 +182,20 @@
     if (anyWord) {
       var all = new Set();
       order.forEach(function (t) { maps[t].forEach(function (v, d) { all.add(d); }); });
-      pool = Array.from(all).sort(function (x, y) { return x - y; });
+      pool = Array.from(all);
     }
+    pool.sort(function (x, y) { return x - y; });
     var docs = pool.filter(function (d) {
       return (anyWord || order.every(function (t) { return maps[t].has(d); })) &&
         (!kindFilter || kindFilter[kinds.k[kinds.c.charCodeAt(d) - 48]]);
     });
     var matched = docs.length;
-    if (docs.length > meta.rankWindow) docs = docs.slice(docs.length - meta.rankWindow);  // newest matches
-    var idf = phrases.map(function (t) {
-      var n = maps[t].size, v = Math.log((N - n + 0.5) / (n + 0.5));
-      return v <= 0 ? 1e-6 : v;
-    });
+    if (docs.length > meta.rankWindow) docs = docs.slice(docs.length - meta.rankWindow);  // highest doc numbers
     var scored = docs.map(function (d) {
-      var score = 0, D = lengths[d];
+      var score = 0;
       for (var i = 0; i < phrases.length; i++) {
-        var f = maps[phrases[i]].get(d) || 0;
-        score += idf[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * D / meta.avgdl)));
+        var pair = maps[phrases[i]].get(d);
+        if (pair) { if (pair[0]) score += pair[0]; if (pair[1]) score += pair[1]; }
       }
       return { num: d, score: score };
     });

@@ -1,4 +1,5 @@
 """Keeping the index current: updates, concurrency, rebuild and reconcile."""
+import json
 import multiprocessing
 
 import pytest
@@ -8,6 +9,7 @@ from writers import doc, write_many
 
 import search_index
 from search_index import store
+from search_index.indexing import stored_hashes
 
 
 def ids(root, text, name="public"):
@@ -35,8 +37,8 @@ def test_four_processes_writing_at_once_lose_nothing(root):
     with ctx.Pool(4) as pool:
         errors = pool.starmap(write_many, [(str(root), p, 500) for p in range(4)])
     assert errors == ["", "", "", ""]
-    conn = store.reader(store.index_dir(root, "public"))
-    assert conn.execute("SELECT count(*) FROM docs").fetchone()[0] == 4 * 400
+    assert len(stored_hashes(root, "public")) == 4 * 400
+    assert store.reader(store.index_dir(root, "public")).fresh().doc_count() == 4 * 400
     for p in range(4):
         found = set(ids(root, f"proc{p}"))
         assert found == {f"news:en:p{p}-{i}" for i in range(500) if i % 5 != 4}
@@ -84,18 +86,34 @@ def test_reconcile_repairs_drift(root):
     counts = search_index.reconcile(root, "public", wanted)
     assert counts == {"added": 2, "updated": 1, "removed": 2, "rebuilt": 0}
     assert search_index.reconcile(root, "public", wanted) == {"added": 0, "updated": 0, "removed": 0, "rebuilt": 0}
-    conn = store.reader(store.index_dir(root, "public"))
-    assert {i for (i,) in conn.execute("SELECT id FROM docs")} == {d["id"] for d in wanted}
+    assert set(stored_hashes(root, "public")) == {d["id"] for d in wanted}
     assert ids(root, "地址已经变更") == [wanted[0]["id"]]
 
 
 def test_reconcile_rebuilds_an_index_made_by_another_analysis_version(root):
     search_index.rebuild(root, "public", DOCS[:5])
     db = store.current_generation(store.index_dir(root, "public"))
-    conn = store.connect(db)
-    conn.execute("UPDATE meta SET value = 'old' WHERE key = 'analysis'")
-    conn.close()
+    meta = store.read_meta(db)
+    (db / store.META_NAME).write_text(json.dumps(dict(meta, analysis="old")))
     counts = search_index.reconcile(root, "public", DOCS[:6])
     assert counts == {"added": 1, "updated": 5, "removed": 0, "rebuilt": 1}
     assert store.current_generation(store.index_dir(root, "public")) != db
     assert ids(root, DOCS[5]["title"]) == [DOCS[5]["id"]]
+
+
+def test_rebuild_in_parallel_segments_answers_like_one_segment(root, built_root, monkeypatch):
+    from queries import LABELS
+
+    from search_index import bulk
+
+    monkeypatch.setattr(bulk, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(bulk, "PARTS", 3)
+    assert search_index.rebuild(root, "public", DOCS) == len(DOCS)
+    assert len(store.reader(store.index_dir(root, "public")).fresh().reader().leaf_readers()) == 3
+    for query in list(LABELS)[:20] + ["氢"]:
+        one = search_index.query_index(built_root, "public", query)
+        three = search_index.query_index(root, "public", query)
+        assert [(h.id, round(h.score, 9)) for h in three.hits] == [(h.id, round(h.score, 9)) for h in one.hits]
+        assert three.facets == one.facets
+    search_index.add_to_index(root, "public", dict(DOCS[0], body="改写后的正文"))
+    assert ids(root, "改写后的正文") == [DOCS[0]["id"]]

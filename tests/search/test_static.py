@@ -23,7 +23,7 @@ def test_export_writes_shards_and_meta(built_root, tmp_path):
     assert meta["N"] > 40 and meta["shards"] >= 1
     assert (tmp_path / "out" / "search.js").stat().st_size < 20_000
     stored = json.loads((tmp_path / "out" / "index" / "meta.json").read_text())
-    assert stored["avgdl"] == meta["avgdl"]
+    assert stored["avgfl"] == meta["avgfl"] and stored["docCountAll"] >= meta["N"]
 
 
 def test_private_index_cannot_be_exported(root, tmp_path):
