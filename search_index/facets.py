@@ -26,6 +26,9 @@ def _leaves(searcher):
 
 class _SegmentFacets:
     def __init__(self, reader):
+        if reader.doc_count_all() == 0:  # an empty index's reader has no columns at all
+            self.codes = array.array("I")
+            return
         column = reader.column_reader("facets")
         with _lock:
             codes = []

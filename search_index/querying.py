@@ -133,6 +133,8 @@ def query_index(root, index_name: str, text: str, page: int = 1, per_page: int =
     if reader is None or plan.empty:
         return SearchResult(total=0, page=page, per_page=per_page)
     searcher = _searcher(reader)
+    if searcher.doc_count() == 0:  # nothing indexed yet (idf is undefined on an empty index)
+        return SearchResult(total=0, page=page, per_page=per_page)
     postings = Postings(searcher, phrases(plan))
     excluded = _excluded(searcher, exclude_ids)
     hint: list[str] = []
@@ -171,6 +173,8 @@ def matching_ids(root, index_name: str, text: str, filters: dict[str, set[str]] 
     if reader is None or plan.empty:
         return []
     searcher = _searcher(reader)
+    if searcher.doc_count() == 0:
+        return []
     postings = Postings(searcher, phrases(plan))
     docs = postings.matches(plan.required)
     allowed, _ = scoped(searcher, docs, schema.facets, filters, divisions, _excluded(searcher, exclude_ids))

@@ -7,8 +7,10 @@ from typing import TextIO
 from portal.sitebuild.pipeline import Progress
 
 
-def terminal_progress(stream: TextIO = sys.stderr, width: int = 30) -> Progress:
-    """A Progress that draws ``[#####.....] done/total`` on ``stream`` if it is a terminal."""
+def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress:
+    """A Progress that draws ``[#####.....] done/total`` on ``stream`` (default: the current
+    standard error) if it is a terminal."""
+    stream = stream or sys.stderr
     if not stream.isatty():
         return Progress()
     state = {"done": 0, "total": 0}

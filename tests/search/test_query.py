@@ -91,3 +91,15 @@ def test_no_document_with_every_word_falls_back_to_some_words(built_root):
     exact = search_index.query_index(built_root, "public", "风机")
     assert not exact.partial
     assert search_index.query_index(built_root, "public", "zeppelin").total == 0
+
+
+def test_an_index_emptied_by_removals_answers_with_nothing(tmp_path):
+    import search_index
+
+    root = tmp_path / "search"
+    doc = {"id": "x1", "kind": "news", "url": "/news/x1/", "title": "服务站", "body": "服务站", "lang": "zh",
+           "division": "", "industry": "", "date": ""}
+    search_index.add_to_index(root, "public", doc)
+    search_index.remove_from_index(root, "public", "x1")
+    assert search_index.query_index(root, "public", "服务站").total == 0
+    assert search_index.matching_ids(root, "public", "服务站") == []
