@@ -22,6 +22,7 @@ demo: translations
 	$(FLASK) db-upgrade
 	$(FLASK) seed-demo
 	$(FLASK) search-reconcile
+	$(BIN)/python -m search_index build
 
 run: demo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
