@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import resource
 import signal
@@ -22,13 +21,12 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import create_engine, insert, text  # noqa: E402
+from sqlalchemy import insert, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
@@ -61,22 +59,7 @@ def log(message: str) -> None:
 def fresh_database(url: str):
     """(url of a new empty database, cleanup callable)."""
     if url.startswith("postgres"):
-        admin_url = db.normalise_url(url)
-        name = f"fxbench_{os.getpid()}_{uuid.uuid4().hex[:6]}"
-        admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
-        new_url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-        def drop():
-            engine = db._engines.pop(new_url, None)
-            if engine is not None:
-                engine.dispose()
-            with admin.connect() as connection:
-                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            admin.dispose()
-
-        return new_url, drop
+        return db.create_scratch_postgres_database(url, "fxbench")
     return url, lambda: None
 
 

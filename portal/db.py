@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import click
 from flask import Flask, current_app, has_app_context
@@ -91,6 +91,33 @@ def transaction() -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+def create_scratch_postgres_database(admin_url: str, prefix: str) -> tuple[str, Callable[[], None]]:
+    """Create a uniquely named PostgreSQL database next to `admin_url`'s; return its URL and a
+    callable that drops it (closing our pooled connections first). For test runs and benchmarks."""
+    import os
+    import uuid
+
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    admin_url = normalise_url(admin_url)
+    name = f"{prefix}_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def drop() -> None:
+        engine = _engines.pop(url, None)
+        if engine is not None:
+            engine.dispose()
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url, drop
 
 
 def upgrade_database(url: str, revision: str = "head") -> None:

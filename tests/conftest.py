@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 
 from portal import create_app, db
 from portal.config import TestConfig
@@ -27,31 +26,12 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
-def _create_postgres_database(admin_url: str) -> tuple[str, callable]:
-    admin_url = normalise_url(admin_url)
-    name = f"fxtest_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-
-    def drop() -> None:
-        engine = db._engines.pop(url, None)
-        if engine is not None:
-            engine.dispose()
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-    return url, drop
-
-
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """A fresh, migrated database for this test run; dropped at the end."""
     admin_url = os.environ.get("TEST_DATABASE_URL")
     if admin_url:
-        url, drop = _create_postgres_database(admin_url)
+        url, drop = db.create_scratch_postgres_database(admin_url, "fxtest")
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
         drop = lambda: None  # noqa: E731  (the temp folder goes with the run)

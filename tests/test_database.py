@@ -42,7 +42,6 @@ def _reachable(url: str) -> bool:
 
 def test_postgresql_migrates_and_serves_the_health_check(tmp_path):
     """Runs against TEST_DATABASE_URL, or the local PostgreSQL when there is one."""
-    from tests.conftest import _create_postgres_database
     from portal import create_app
     from portal.config import TestConfig
 
@@ -51,7 +50,7 @@ def test_postgresql_migrates_and_serves_the_health_check(tmp_path):
         if not _reachable(LOCAL_POSTGRES):
             pytest.skip("no PostgreSQL on 127.0.0.1:5432 and TEST_DATABASE_URL is not set")
         admin_url = LOCAL_POSTGRES
-    url, drop = _create_postgres_database(admin_url)
+    url, drop = db.create_scratch_postgres_database(admin_url, "fxtest")
     try:
         db.upgrade_database(url)
         settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
