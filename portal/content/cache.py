@@ -3,7 +3,7 @@
 Rendering Markdown is most of the cost of loading a large content folder.
 An incremental build reads every file (cheap) but renders only those whose
 bytes changed since the last run; the rest come from this cache. Entries
-are tied to the reader's version and the Markdown and nh3 versions, so an
+are tied to the reader's version and the cmark-gfm and nh3 versions, so an
 upgrade that could change the HTML empties the cache.
 """
 
@@ -17,11 +17,11 @@ from pathlib import Path
 from portal.content.page import Page
 
 # Bump when the reader's output for the same bytes changes.
-READER_VERSION = "1"
+READER_VERSION = "2"
 
 
 def _fingerprint() -> str:
-    return f"reader={READER_VERSION};markdown={version('Markdown')};nh3={version('nh3')}"
+    return f"reader={READER_VERSION};cmarkgfm={version('cmarkgfm')};nh3={version('nh3')}"
 
 
 class PageCache:

@@ -122,7 +122,16 @@ def test_keeps_links_images_and_heading_ids(write_md, tmp_path):
     _, html = read_file(path)
     assert '<h2 id="apply">Apply</h2>' in html
     assert 'href="https://example.org/apply"' in html
-    assert '<img alt="地图" src="map.svg">' in html
+    assert '<img src="map.svg" alt="地图">' in html
+
+
+def test_heading_ids_are_readable_and_unique(write_md):
+    path = write_md("pages/faq.zh.md", body="## *申报*条件\n\n文字\n\n## 申报条件\n\n## Who can apply?\n\n## !!!\n")
+    _, html = read_file(path)
+    assert '<h2 id="申报条件"><em>申报</em>条件</h2>' in html
+    assert '<h2 id="申报条件-2">申报条件</h2>' in html
+    assert '<h2 id="who-can-apply">Who can apply?</h2>' in html
+    assert '<h2 id="section">!!!</h2>' in html
 
 
 def test_read_page_records_source_hash_and_assets(write_md, tmp_path):
