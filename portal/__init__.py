@@ -43,7 +43,9 @@ def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
     from portal.freeze import vet_response
     from portal.site import bp as site_bp
+    from portal.site.no_sessions import NoSessions
 
+    app.session_interface = NoSessions()
     app.register_blueprint(site_bp)
     app.after_request(vet_response)
 

@@ -131,11 +131,15 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
-def _freeze_urls(urls: list[str]) -> FreezeResult:
-    """Freeze ``urls`` with Frozen-Flask, vetting each page as it is rendered."""
+def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
+    """Freeze ``urls`` with Frozen-Flask, vetting each page as it is rendered.
+
+    ``into_empty``: the destination started empty, so every file is new (no need to
+    look at each one before and after to tell).
+    """
     freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
-    before = {url: _stamp(freezer.root / url_to_file(url)) for url in urls}
+    before = {} if into_empty else {url: _stamp(freezer.root / url_to_file(url)) for url in urls}
     written = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
@@ -144,7 +148,7 @@ def _freeze_urls(urls: list[str]) -> FreezeResult:
             path = freezer.root / page.path
             if rel not in _vetting.hashes:  # a streamed file (send_file): vet what was written
                 _vetting.inspect(rel, path.read_bytes())
-            touched = before.get(page.url) is None or _stamp(path) != before[page.url]
+            touched = into_empty or before.get(page.url) is None or _stamp(path) != before[page.url]
             written[rel] = Frozen(*_vetting.hashes.pop(rel), touched)
     return FreezeResult(written, *_vetting.drain())
 
@@ -158,13 +162,14 @@ def _after_fork() -> None:
 
 
 def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting, workers: int = 1,
-           progress: Callable[[int], None] | None = None) -> FreezeResult:
+           progress: Callable[[int], None] | None = None, into_empty: bool = False) -> FreezeResult:
     """Render ``urls`` through Frozen-Flask into ``destination``, vetting each page.
 
     With ``workers`` > 1 and enough URLs, forked processes each freeze a share; the files
     written do not depend on ``workers``. Every rendered page is hashed, scanned for
     personal data and link-checked by ``vetting`` in the process that rendered it.
-    ``progress(n)`` is called as batches finish.
+    ``progress(n)`` is called as batches finish. ``into_empty`` says ``destination``
+    holds none of these files yet (a full build into a fresh stage).
     """
     global _app, _vetting
     urls = sorted(urls)
@@ -174,7 +179,7 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     result = FreezeResult({}, [], [])
     if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
         for start in range(0, len(urls), CHUNK):
-            _merge(result, _freeze_urls(urls[start:start + CHUNK]))
+            _merge(result, _freeze_urls(urls[start:start + CHUNK], into_empty))
             report(len(urls[start:start + CHUNK]))
         return result
     size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
@@ -186,7 +191,7 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
-            futures = {pool.submit(_freeze_urls, batch): len(batch) for batch in batches}
+            futures = {pool.submit(_freeze_urls, batch, into_empty): len(batch) for batch in batches}
             for future in as_completed(futures):
                 _merge(result, future.result())
                 report(futures[future])

@@ -46,24 +46,48 @@ def _links(page_html: str) -> tuple[list[str], str | None]:
 
     A regular-expression scan rather than a full parser: on a site of ten
     thousand pages it is several times faster, and URL attributes are all
-    it needs to see.
+    it needs to see. The same tags (header, footer, tag links) recur on
+    every page, so what each distinct tag holds is worked out once.
     """
     links: list[str] = []
     base_href = None
-    for tag, attrs in _TAG.findall(_COMMENT.sub("", page_html)):
-        tag = tag.lower()
-        for name, dq, sq, bare in _ATTR.findall(attrs):
-            name = name.lower()
-            value = html.unescape(dq or sq or bare).strip()
-            if not value:
-                continue
-            if tag == "base" and name == "href":
-                base_href = value
-            elif (tag, name) in _URL_ATTRS:
-                links.append(value)
-            elif name == "srcset" and tag in _SRCSET_TAGS:
-                links.extend(part.split()[0] for part in value.split(",") if part.split())
+    if "<!--" in page_html:
+        page_html = _COMMENT.sub("", page_html)
+    for found in _TAG.findall(page_html):
+        parsed = _TAG_URLS.get(found)
+        if parsed is None:
+            parsed = _tag_urls(*found)
+            if len(_TAG_URLS) >= _TAG_MEMO_SIZE:
+                _TAG_URLS.clear()
+            _TAG_URLS[found] = parsed
+        tag_links, tag_base = parsed
+        links.extend(tag_links)
+        if tag_base is not None:
+            base_href = tag_base
     return links, base_href
+
+
+_TAG_URLS: dict[tuple[str, str], tuple[tuple[str, ...], str | None]] = {}
+_TAG_MEMO_SIZE = 200_000
+
+
+def _tag_urls(tag: str, attrs: str) -> tuple[tuple[str, ...], str | None]:
+    """The URLs one tag (name, attribute text) carries, and its href if it is <base>."""
+    tag = tag.lower()
+    links: list[str] = []
+    base_href = None
+    for name, dq, sq, bare in _ATTR.findall(attrs):
+        name = name.lower()
+        value = html.unescape(dq or sq or bare).strip()
+        if not value:
+            continue
+        if tag == "base" and name == "href":
+            base_href = value
+        elif (tag, name) in _URL_ATTRS:
+            links.append(value)
+        elif name == "srcset" and tag in _SRCSET_TAGS:
+            links.extend(part.split()[0] for part in value.split(",") if part.split())
+    return tuple(links), base_href
 
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -179,16 +203,28 @@ def _check_text(rel_file: str, text: str, base: str, seen: dict[str, str | None]
     if base_path:
         page_url = _join(page_url, base_path)
     broken = []
+    folder = posixpath.dirname(page_url)
     for link in links:
-        path = _local_path(link)
-        if path is None:
+        # A root-relative link resolves the same from every page: resolve it once.
+        key = link if link.startswith("/") else (folder, link)
+        url = _JOINED.get(key, _UNSEEN)
+        if url is _UNSEEN:
+            path = _local_path(link)
+            url = None if path is None else _join(page_url, path)
+            if len(_JOINED) >= _TAG_MEMO_SIZE:
+                _JOINED.clear()
+            _JOINED[key] = url
+        if url is None:
             continue
-        url = _join(page_url, path)
         if url not in seen:  # navigation links repeat on every page: resolve each once
             seen[url] = _problem(url, base, exists)
         if seen[url]:
             broken.append(BrokenLink(rel_file, link, seen[url]))
     return broken
+
+
+_JOINED: dict = {}
+_UNSEEN = object()
 
 
 def _problem(url: str, base: str, exists: Callable[[str], bool]) -> str | None:

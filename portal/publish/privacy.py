@@ -25,6 +25,10 @@ KINDS = ("id_number", "phone", "email", "name")
 _SEP = r"[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}"
 _NOT_DIGIT = re.compile(r"[^\dXx]")
 _EMAIL_LIKE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+# Stretches of text between quotes and angle brackets, and a %-escape in one.
+_DELIMITER = re.compile(r"[\"'<>]")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_CLEAN_MEMO_SIZE = 100_000
 _SNIFF_BYTES = 8192
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 500
@@ -99,16 +103,35 @@ class PrivacyGuard:
         for address in self._emails:
             self._emails_by_domain.setdefault(address.rpartition("@")[2], []).append(address)
         self._name_re = _alternation(self._names, 0)
+        self._clean_stretches: set[str] = set()
 
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
         """The forbidden terms occurring in ``text``, each once, in a stable order."""
         found: dict[tuple[str, str], ForbiddenTerm] = {}
         variants = {text, html.unescape(text)} if "&" in text else {text}
-        variants |= {unquote(v) for v in variants if "%" in v}
         for variant in variants:
             for term in self._scan_variant(variant):
                 found[(term.kind, term.value)] = term
+            if "%" in variant:
+                for term in self._scan_escaped(variant):
+                    found[(term.kind, term.value)] = term
         return [found[key] for key in sorted(found)]
+
+    def _scan_escaped(self, text: str) -> Iterable[ForbiddenTerm]:
+        """Terms hidden behind %-escapes: each stretch between quotes and angle brackets that
+        holds an escape is decoded and scanned. No term can span a quote or a bracket, so this
+        finds what decoding the whole text would, and a stretch already found clean (the same
+        tag links recur on every page) is not scanned again."""
+        for stretch in set(_DELIMITER.split(text)):
+            if "%" not in stretch or stretch in self._clean_stretches or not _ESCAPE.search(stretch):
+                continue
+            terms = list(self._scan_variant(unquote(stretch)))
+            if terms:
+                yield from terms
+                continue
+            if len(self._clean_stretches) >= _CLEAN_MEMO_SIZE:
+                self._clean_stretches.clear()
+            self._clean_stretches.add(stretch)
 
     def _scan_variant(self, text: str) -> Iterable[ForbiddenTerm]:
         yield from self._scan_numbers(text)

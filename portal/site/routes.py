@@ -1,8 +1,6 @@
 """Wires the sections into the blueprint and gives templates the site's navigation."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from flask import g, has_request_context, request
 from flask_babel import get_translations
 from jinja2 import pass_context
@@ -12,7 +10,7 @@ from portal.site import bp
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.sections import content, nav_items  # importing registers every section's routes
-from portal.site.urls import site_url, url_builder
+from portal.site.urls import request_base, site_url, url_builder
 
 
 bp.add_app_template_global(site_url)  # macros imported without context need it too
@@ -27,7 +25,7 @@ def _site_context():
     gettext = _fast_gettext(translations.gettext)
     return {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
             "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
-            "site_nav": _nav(lang, request.script_root, request.host_url, translations, nav_items()),
+            "site_nav": _site_nav(lang, translations),
             "language_switch": _language_switch, "gettext": gettext, "_": gettext}
 
 
@@ -45,8 +43,26 @@ def _fast_gettext(translate):
     return gettext
 
 
-@lru_cache(maxsize=64)
-def _nav(lang: str, script_root: str, host_url: str, translations, sections: tuple) -> tuple[tuple[str, str], ...]:
+_nav_cache: dict[tuple, tuple[tuple[str, str], ...]] = {}
+
+
+def _site_nav(lang: str, translations) -> tuple[tuple[str, str], ...]:
+    """The header links for this request, built once per language, base URL and set of sections.
+
+    Keyed on the sections' endpoints, not their lazy labels: hashing a lazy string
+    translates it, which on every page cost more than building the links.
+    """
+    sections = nav_items()
+    key = (lang, *request_base(), translations, tuple(endpoint for endpoint, _ in sections))
+    links = _nav_cache.get(key)
+    if links is None:
+        if len(_nav_cache) > 256:  # a long-running portal never grows it without bound
+            _nav_cache.clear()
+        links = _nav_cache[key] = _nav(lang, translations, sections)
+    return links
+
+
+def _nav(lang: str, translations, sections: tuple) -> tuple[tuple[str, str], ...]:
     """(url, label) of each header link in ``lang``: the same on every page, so built once
     per language and base URL (the labels are lazy strings, rendered in ``lang`` here)."""
     items = [(site_url("site.home", lang=lang), translations.gettext("首页"))]

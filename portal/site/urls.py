@@ -14,9 +14,19 @@ def _build(script_root: str, host_url: str, endpoint: str, values: tuple) -> str
     return url_for(endpoint, **dict(values))
 
 
+def request_base() -> tuple[str, str]:
+    """This request's (script_root, host_url), worked out once per request (werkzeug
+    recomputes ``host_url`` on every access, and a page asks for it a dozen times)."""
+    environ = request.environ
+    base = environ.get("portal.site.base")
+    if base is None:
+        base = environ["portal.site.base"] = (request.script_root, request.host_url)
+    return base
+
+
 def url_builder() -> Callable[..., str]:
     """``site_url(endpoint, **values)`` for this request: ``url_for``, remembered per base URL."""
-    script_root, host_url = request.script_root, request.host_url
+    script_root, host_url = request_base()
 
     def site_url(endpoint: str, **values) -> str:
         return _build(script_root, host_url, endpoint, tuple(sorted(values.items())))
@@ -26,9 +36,9 @@ def url_builder() -> Callable[..., str]:
 
 def site_url(endpoint: str, **values) -> str:
     """``url_for(endpoint, **values)``, remembered for this request's base URL."""
-    return _build(request.script_root, request.host_url, endpoint, tuple(sorted(values.items())))
+    return _build(*request_base(), endpoint, tuple(sorted(values.items())))
 
 
 def external_url(endpoint: str, **values) -> str:
     """The absolute form of ``site_url(endpoint, **values)``."""
-    return request.host_url.rstrip("/") + site_url(endpoint, **values)
+    return request_base()[1].rstrip("/") + site_url(endpoint, **values)

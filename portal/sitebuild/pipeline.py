@@ -126,7 +126,8 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
         progress.start(len(stale))
         known = frozenset(plan) | frozenset(MACHINE_FILES) | (SEARCH_FILES if search else frozenset())
         vetting = Vetting(guard, _base_path(app), site_files=known)
-        result = freeze(app, [plan[rel].url for rel in stale], stage.path, vetting, workers, progress.advance)
+        result = freeze(app, [plan[rel].url for rel in stale], stage.path, vetting, workers, progress.advance,
+                        into_empty=stage.seeded == "empty")
         written = result.files
         clock.lap("freeze")
         state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)

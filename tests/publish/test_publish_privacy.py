@@ -53,6 +53,9 @@ def test_masked_and_other_numbers_are_not_hits(guard, text):
         ("mailto:zhang.wei%40example.com", "email"),
         ("联系 zhang.wei&#64;example.com", "email"),
         ("<li>林晓岚 辽宁工程技术大学</li>", "name"),
+        ('<a href="/zh/news/tags/%E6%9E%97%E6%99%93%E5%B2%9A/">x</a>', "name"),
+        ('<a href="/call/%31%33%38">138</a> %31%33%38 1234 5678', "phone"),
+        ("<p>%E6%9E%97%E6%99%93%E5%B2%9A</p>", "name"),
     ],
 )
 def test_other_kinds_found(guard, text, kind):
@@ -108,3 +111,9 @@ def test_parallel_scan_finds_the_same(tmp_path, monkeypatch):
     serial = scan_site(tmp_path, TERMS)
     assert [h.file for h in serial] == ["p0.html", "p4.html", "p8.html"]
     assert scan_site(tmp_path, TERMS, workers=2) == serial
+
+
+def test_an_escaped_term_is_found_again_on_every_page(guard):
+    page = '<a href="/tags/%E6%9E%97%E6%99%93%E5%B2%9A/">tag</a> <a href="/tags/%E6%96%B0/">clean</a>'
+    for _ in range(3):  # the guard remembers clean stretches, never a stretch with a hit
+        assert [t.kind for t in guard.scan_text(page)] == ["name"]

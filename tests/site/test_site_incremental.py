@@ -57,11 +57,11 @@ KILLING_BUILD = textwrap.dedent("""
     import portal.freeze as freeze
     original, calls = freeze._freeze_urls, []
 
-    def freeze_then_die(urls):
+    def freeze_then_die(urls, *args):
         calls.append(1)
         if len(calls) == 2:  # halfway: one batch written, the next not
             os.kill(os.getpid(), signal.SIGKILL)
-        return original(urls)
+        return original(urls, *args)
 
     freeze._freeze_urls = freeze_then_die
     freeze.CHUNK = 5
