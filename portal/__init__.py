@@ -43,9 +43,9 @@ def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
     from portal.freeze import vet_response
     from portal.site import bp as site_bp
-    from portal.site.no_sessions import NoSessions
+    from portal.site.static_app import make_static
 
-    app.session_interface = NoSessions()
+    make_static(app)
     app.register_blueprint(site_bp)
     app.after_request(vet_response)
 

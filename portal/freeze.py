@@ -150,6 +150,8 @@ def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
                 _vetting.inspect(rel, path.read_bytes())
             touched = into_empty or before.get(page.url) is None or _stamp(path) != before[page.url]
             written[rel] = Frozen(*_vetting.hashes.pop(rel), touched)
+    if not gc.isenabled():  # the build pauses automatic collection: free this batch's cycles
+        gc.collect(1)
     return FreezeResult(written, *_vetting.drain())
 
 

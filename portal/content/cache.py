@@ -51,19 +51,27 @@ class PageCache:
             self._db.commit()
         self._db.close()
 
-    def get(self, source: str, sha256: str) -> Page | None:
-        """The cached page for ``source`` if its bytes still hash to ``sha256``, else None."""
+    def _all_rows(self) -> dict[str, tuple[str, bytes]]:
         if self._rows is None:  # one query for the whole cache beats one per file on big sites
             rows = self._db.execute("SELECT source, sha256, page FROM pages")
             self._rows = {src: (sha, blob) for src, sha, blob in rows}
-        row = self._rows.get(source)
+        return self._rows
+
+    def has(self, source: str) -> bool:
+        """Whether some version of ``source`` is cached (if not, there is nothing to compare)."""
+        return source in self._all_rows()
+
+    def get(self, source: str, sha256: str) -> Page | None:
+        """The cached page for ``source`` if its bytes still hash to ``sha256``, else None."""
+        row = self._all_rows().get(source)
         if row is None or row[0] != sha256:
             return None
         return pickle.loads(row[1])
 
-    def put(self, page: Page) -> None:
-        """Store ``page`` under its source path, replacing an older version."""
-        blob = pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+    def put(self, page: Page, blob: bytes | None = None) -> None:
+        """Store ``page`` under its source path, replacing an older version (``blob``: the
+        page already pickled)."""
+        blob = blob if blob is not None else pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
         self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?)", (page.source, page.sha256, blob))
         if self._rows is not None:
             self._rows[page.source] = (page.sha256, blob)

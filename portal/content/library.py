@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+import pickle
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -160,16 +161,26 @@ def _content_file_names(root: str) -> list[tuple[str, str]]:
     return found
 
 
-def _read_one(job: tuple[Path, Path, str, bytes]) -> Page:
-    path, root, section, data = job
+def _read_one(job: tuple[str, Path, str, bytes | None]) -> Page:
+    name, root, section, data = job
+    path = Path(name)
+    if data is None:  # not read yet: read here, in the worker
+        with open(name, "rb") as handle:
+            data = handle.read()
     return page_from_bytes(path, data, root, section)
 
 
-def _render_all(jobs: list[tuple[Path, Path, str, bytes]], workers: int) -> list[Page]:
+def _read_one_pickled(job: tuple[str, Path, str, bytes | None]) -> bytes:
+    # Pickled here once: the same bytes carry the page back and go into the cache.
+    return pickle.dumps(_read_one(job), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _render_all(jobs: list[tuple[str, Path, str, bytes | None]], workers: int) -> list[tuple[Page, bytes | None]]:
+    """Each job's page, with its pickled form when a worker made one."""
     if workers > 1 and len(jobs) >= _PARALLEL_THRESHOLD:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(_read_one, jobs, chunksize=64))
-    return [_read_one(job) for job in jobs]
+            return [(pickle.loads(blob), blob) for blob in pool.map(_read_one_pickled, jobs, chunksize=64)]
+    return [(_read_one(job), None) for job in jobs]
 
 
 def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None) -> Library:
@@ -185,21 +196,24 @@ def load_library(root: Path, workers: int | None = None, cache: PageCache | None
     root = Path(root).resolve()
     prefix = len(str(root)) + 1
     pages: list[Page] = []
-    todo: list[tuple[Path, Path, str, bytes]] = []
+    todo: list[tuple[str, Path, str, bytes | None]] = []
     for name, section in _content_file_names(str(root)):
+        source = name[prefix:].replace(os.sep, "/")
+        if cache is None or not cache.has(source):
+            todo.append((name, root, section, None))  # nothing to compare with: the worker reads it
+            continue
         with open(name, "rb") as handle:
             data = handle.read()
-        source = name[prefix:].replace(os.sep, "/")
-        cached = cache.get(source, hashlib.sha256(data).hexdigest()) if cache else None
+        cached = cache.get(source, hashlib.sha256(data).hexdigest())
         if cached is not None and cached.section == section:
             if cached.assets:
                 cached = dataclasses.replace(cached, assets=refresh_assets(cached.assets, Path(name)))
             pages.append(cached)
         else:
-            todo.append((Path(name), root, section, data))
+            todo.append((name, root, section, data))
     rendered = _render_all(todo, workers or os.cpu_count() or 1)
     if cache is not None:
-        for page in rendered:
-            cache.put(page)
-        cache.prune({p.source for p in pages} | {p.source for p in rendered})
-    return Library.from_pages(pages + rendered)
+        for page, blob in rendered:
+            cache.put(page, blob)
+        cache.prune({p.source for p in pages} | {page.source for page, _ in rendered})
+    return Library.from_pages(pages + [page for page, _ in rendered])
