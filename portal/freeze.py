@@ -79,9 +79,14 @@ def plan_outputs(app: Flask, source: SiteSource) -> dict[str, Planned]:
     templates = _template_hashes()
     shared = {"site:wide": site_wide_key(base_url)}
     plan: dict[str, Planned] = {}
+    # URLs do not change while the app lives: a portal publishing again reuses them.
+    known = app.extensions.setdefault("site_plan_urls", {})
     with app.test_request_context(base_url=base_url):
         for output in all_outputs(source):
-            url = unquote(url_for(output.endpoint, **output.values)[len(script_name):])
+            key = (base_url, output.endpoint, tuple(sorted(output.values.items())))
+            url = known.get(key)
+            if url is None:
+                url = known[key] = unquote(url_for(output.endpoint, **output.values)[len(script_name):])
             deps = {**output.deps, **shared}
             if output.template:
                 key = f"template:{output.template}"

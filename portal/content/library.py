@@ -15,7 +15,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from portal.content.assets import refresh_assets
-from portal.content.cache import PageCache
+from portal.content.cache import PageCache, file_stamp
 from portal.content.errors import ContentError
 from portal.content.page import Asset, Page
 from portal.content.reader import page_from_bytes
@@ -190,30 +190,39 @@ def load_library(root: Path, workers: int | None = None, cache: PageCache | None
     Files are rendered with a process pool of ``workers`` processes
     (default: one per CPU) when there are many. With a ``cache``, only files
     whose bytes changed since they were cached are rendered again (their
-    images are re-hashed either way). The result never depends on
+    images are re-hashed either way), and a file whose stamp is unchanged is
+    not read at all (see ``portal.content.cache``). The result never depends on
     ``workers`` or on the cache.
     """
     root = Path(root).resolve()
     prefix = len(str(root)) + 1
     pages: list[Page] = []
     todo: list[tuple[str, Path, str, bytes | None]] = []
+    stamps: list[str] = []
     for name, section in _content_file_names(str(root)):
         source = name[prefix:].replace(os.sep, "/")
+        stamp = file_stamp(os.stat(name)) if cache is not None else ""  # taken before the bytes are read
         if cache is None or not cache.has(source):
             todo.append((name, root, section, None))  # nothing to compare with: the worker reads it
+            stamps.append(stamp)
             continue
-        with open(name, "rb") as handle:
-            data = handle.read()
-        cached = cache.get(source, hashlib.sha256(data).hexdigest())
+        data = None
+        sha = cache.unchanged_sha(source, stamp)
+        if sha is None:
+            with open(name, "rb") as handle:
+                data = handle.read()
+            sha = hashlib.sha256(data).hexdigest()
+        cached = cache.get(source, sha)
         if cached is not None and cached.section == section:
             if cached.assets:
                 cached = dataclasses.replace(cached, assets=refresh_assets(cached.assets, Path(name)))
             pages.append(cached)
         else:
             todo.append((name, root, section, data))
+            stamps.append(stamp)
     rendered = _render_all(todo, workers or os.cpu_count() or 1)
     if cache is not None:
-        for page, blob in rendered:
-            cache.put(page, blob)
+        for (page, blob), stamp in zip(rendered, stamps):
+            cache.put(page, stamp, blob)
         cache.prune({p.source for p in pages} | {page.source for page, _ in rendered})
     return Library.from_pages(pages + [page for page, _ in rendered])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
 
+from portal.content import cache as cache_module
 from portal.content import library as library_module
 from portal.content.cache import PageCache
 from portal.content.errors import ContentError
@@ -98,3 +100,43 @@ def test_cache_survives_a_moved_content_folder(write_md, tmp_path, cache_path):
     with PageCache(cache_path) as cache:
         page = load_library(new, cache=cache).get("pages", "zh", "s")
     assert page.assets[0].source == (new / "pages" / "map.svg").resolve()
+
+
+def test_a_file_with_its_old_stamp_is_not_read_again(write_md, tmp_path, cache_path, monkeypatch):
+    content = tmp_path / "site"
+    path = write_md("site/news/a.zh.md", slug="a", body="甲乙")
+    with PageCache(cache_path) as cache:
+        load_library(content, workers=1, cache=cache)
+    before = path.stat()
+    # Same size, same inode, modification time put back: judged unchanged without reading it,
+    # as make and rsync judge (a full build reads everything).
+    path.write_bytes(path.read_bytes().replace("甲乙".encode(), "丙丁".encode()))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    rendered = _count_renders(monkeypatch)
+    with PageCache(cache_path) as cache:
+        kept = load_library(content, workers=1, cache=cache)
+    assert rendered == [] and "甲乙" in kept.get("news", "zh", "a").html
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000))  # any real edit moves the time
+    with PageCache(cache_path) as cache:
+        fresh = load_library(content, workers=1, cache=cache)
+    assert rendered == ["a.zh.md"] and "丙丁" in fresh.get("news", "zh", "a").html
+
+
+def test_a_process_that_loaded_the_pages_reuses_them(write_md, tmp_path, cache_path, monkeypatch):
+    content = tmp_path / "site"
+    write_md("site/news/a.zh.md", slug="a")
+    write_md("site/news/b.zh.md", slug="b")
+    with PageCache(cache_path) as cache:
+        first = load_library(content, workers=1, cache=cache)
+
+    def no_unpickling(blob):
+        raise AssertionError("a remembered page was unpickled again")
+
+    monkeypatch.setattr(cache_module.pickle, "loads", no_unpickling)
+    with PageCache(cache_path) as cache:
+        again = load_library(content, workers=1, cache=cache)
+    assert again.pages == first.pages
+    monkeypatch.undo()
+    cache_module._REMEMBERED.clear()  # as in a new process: the pages come from the file
+    with PageCache(cache_path) as cache:
+        assert load_library(content, workers=1, cache=cache).pages == first.pages
