@@ -37,7 +37,9 @@ class BrokenLink:
 
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# Possessive (*+, ++): runs of plain characters are taken whole and never re-split, which is
+# fast and cannot backtrack without end on a tag that is never closed.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s((?:[^>\"']++|\"[^\"]*\"|'[^']*')*+)>")
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 

@@ -107,6 +107,8 @@ class PrivacyGuard:
 
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
         """The forbidden terms occurring in ``text``, each once, in a stable order."""
+        if not (self._numbers or self._emails or self._names):
+            return []  # nothing to look for
         found: dict[tuple[str, str], ForbiddenTerm] = {}
         variants = {text, html.unescape(text)} if "&" in text else {text}
         for variant in variants:
@@ -122,8 +124,8 @@ class PrivacyGuard:
         holds an escape is decoded and scanned. No term can span a quote or a bracket, so this
         finds what decoding the whole text would, and a stretch already found clean (the same
         tag links recur on every page) is not scanned again."""
-        for stretch in set(_DELIMITER.split(text)):
-            if "%" not in stretch or stretch in self._clean_stretches or not _ESCAPE.search(stretch):
+        for stretch in {s for s in _DELIMITER.split(text) if "%" in s} - self._clean_stretches:
+            if not _ESCAPE.search(stretch):
                 continue
             terms = list(self._scan_variant(unquote(stretch)))
             if terms:

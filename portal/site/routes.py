@@ -7,6 +7,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from portal.site import bp
+from portal.site.chrome import Chrome, make_chrome
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.sections import content, nav_items  # importing registers every section's routes
@@ -23,10 +24,11 @@ def _site_context():
     lang = g.get("site_lang", "zh")
     translations = get_translations()
     gettext = _fast_gettext(translations.gettext)
-    return {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
-            "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
-            "site_nav": _site_nav(lang, translations),
-            "language_switch": _language_switch, "gettext": gettext, "_": gettext}
+    context = {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
+               "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
+               "language_switch": _language_switch, "gettext": gettext, "_": gettext}
+    context["site_nav"], context["chrome"] = _per_language(lang, translations, context)
+    return context
 
 
 def _fast_gettext(translate):
@@ -38,28 +40,30 @@ def _fast_gettext(translate):
         text = translate(string)
         if context.eval_ctx.autoescape:
             text = Markup(text)
-        return text % variables
+        return text % variables if variables or "%" in text else text
 
     return gettext
 
 
-_nav_cache: dict[tuple, tuple[tuple[str, str], ...]] = {}
+_per_language_cache: dict[tuple, tuple[tuple[tuple[str, str], ...], Chrome]] = {}
 
 
-def _site_nav(lang: str, translations) -> tuple[tuple[str, str], ...]:
-    """The header links for this request, built once per language, base URL and set of sections.
+def _per_language(lang: str, translations, context: dict) -> tuple[tuple[tuple[str, str], ...], Chrome]:
+    """The header links and page chrome for this request, made once per language, base URL
+    and set of sections.
 
     Keyed on the sections' endpoints, not their lazy labels: hashing a lazy string
     translates it, which on every page cost more than building the links.
     """
     sections = nav_items()
     key = (lang, *request_base(), translations, tuple(endpoint for endpoint, _ in sections))
-    links = _nav_cache.get(key)
-    if links is None:
-        if len(_nav_cache) > 256:  # a long-running portal never grows it without bound
-            _nav_cache.clear()
-        links = _nav_cache[key] = _nav(lang, translations, sections)
-    return links
+    made = _per_language_cache.get(key)
+    if made is None:
+        if len(_per_language_cache) > 256:  # a long-running portal never grows it without bound
+            _per_language_cache.clear()
+        nav = _nav(lang, translations, sections)
+        made = _per_language_cache[key] = (nav, make_chrome(lang, translations, {**context, "site_nav": nav}))
+    return made
 
 
 def _nav(lang: str, translations, sections: tuple) -> tuple[tuple[str, str], ...]:
