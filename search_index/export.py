@@ -117,20 +117,39 @@ def _postings(searcher, method: str):
     return docs, postings
 
 
-def _encode_term(searcher, term: str, plist: list) -> bytes:
+# Every one- and two-byte encoding, made once: a large site has millions of postings values.
+_SMALL_VARINTS = [varint(n) for n in range(1 << 14)]
+
+
+def _varint(n: int) -> bytes:
+    return _SMALL_VARINTS[n] if n < 16384 else varint(n)
+
+
+def _encode_term(searcher, term: str, plist: list, lengths: dict) -> bytes:
+    """One term's record. ``lengths`` remembers the encoded (title, body) lengths of each
+    document, which repeat in every posting of that document."""
     raw = term.encode()
     dfs = (0, 0) if term.endswith(PREFIX_MARK) else (
         searcher.doc_frequency("title", term), searcher.doc_frequency("body", term))
-    out = [varint(len(raw)), raw, varint(dfs[0]), varint(dfs[1]), varint(len(plist))]
+    out = [_varint(len(raw)), raw, _varint(dfs[0]), _varint(dfs[1]), _varint(len(plist))]
+    append, small = out.append, _SMALL_VARINTS
     prev = 0
     for num, tf_title, tf_body, len_title, len_body in plist:
-        out += [varint(num - prev), varint(tf_title), varint(tf_body), varint(len_title), varint(len_body)]
+        gap = num - prev
+        append(small[gap] if gap < 16384 else varint(gap))
+        append(small[tf_title] if tf_title < 16384 else varint(tf_title))
+        append(small[tf_body] if tf_body < 16384 else varint(tf_body))
+        both = lengths.get((len_title, len_body))
+        if both is None:
+            both = lengths[(len_title, len_body)] = _varint(len_title) + _varint(len_body)
+        append(both)
         prev = num
     return b"".join(out)
 
 
 def _write_shards(directory: Path, searcher, postings: dict) -> int:
-    encoded = {t: _encode_term(searcher, t, p) for t, p in postings.items()}
+    lengths: dict[tuple[int, int], bytes] = {}
+    encoded = {t: _encode_term(searcher, t, p, lengths) for t, p in postings.items()}
     size = sum(map(len, encoded.values()))
     shards = 1
     while shards * SHARD_TARGET_BYTES < size:
