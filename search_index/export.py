@@ -63,10 +63,28 @@ def _json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
-def _write_gz(path: Path, data: bytes) -> None:
-    """Write gzip-compressed ``data``; search.js inflates it with DecompressionStream,
-    so the saving does not depend on the web server compressing anything."""
-    path.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+def gzip_bytes(data: bytes) -> bytes:
+    """``data`` gzip-compressed, the same bytes every time; search.js inflates it with
+    DecompressionStream, so the saving does not depend on the web server compressing anything."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+class FolderSink:
+    """Where an export's files go: ``write(rel, data, compress)`` for each file below the
+    export folder. This one writes them all into ``out_dir``, replacing a previous export;
+    a caller may pass its own (e.g. one that writes only files whose bytes changed)."""
+
+    def __init__(self, out_dir) -> None:
+        self.root = Path(out_dir)
+        index = self.root / "index"
+        if index.exists():
+            shutil.rmtree(index)
+        index.mkdir(parents=True)
+
+    def write(self, rel: str, data: bytes, compress: bool = False) -> None:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(gzip_bytes(data) if compress else data)
 
 
 def _open(source, scratch: Path):
@@ -147,7 +165,7 @@ def _encode_term(searcher, term: str, plist: list, lengths: dict) -> bytes:
     return b"".join(out)
 
 
-def _write_shards(directory: Path, searcher, postings: dict) -> int:
+def _write_shards(sink, searcher, postings: dict) -> int:
     lengths: dict[tuple[int, int], bytes] = {}
     encoded = {t: _encode_term(searcher, t, p, lengths) for t, p in postings.items()}
     size = sum(map(len, encoded.values()))
@@ -157,21 +175,19 @@ def _write_shards(directory: Path, searcher, postings: dict) -> int:
     buckets: dict[int, list[bytes]] = defaultdict(list)
     for term, blob in sorted(encoded.items()):
         buckets[term_hash(term) % shards].append(blob)
-    (directory / "s").mkdir()
     for shard, blobs in buckets.items():
-        _write_gz(directory / "s" / f"{shard}.bin.gz", varint(len(blobs)) + b"".join(blobs))
+        sink.write(f"index/s/{shard}.bin.gz", varint(len(blobs)) + b"".join(blobs), compress=True)
     return shards
 
 
-def _write_docs(directory: Path, docs: list[dict]) -> None:
-    (directory / "d").mkdir()
+def _write_docs(sink, docs: list[dict]) -> None:
     for num, doc in enumerate(docs):
         record = {"u": doc["url"], "t": doc["title"], "k": doc["kind"], "l": doc["lang"],
                   "dt": doc["date"], "b": doc["body"][:EXCERPT_CHARS]}
-        _write_gz(directory / "d" / f"{num}.json.gz", _json(record))
+        sink.write(f"index/d/{num}.json.gz", _json(record), compress=True)
     names = sorted({d["kind"] for d in docs})
     codes = "".join(chr(48 + names.index(d["kind"])) for d in docs)
-    _write_gz(directory / "kinds.json.gz", _json({"k": names, "c": codes}))
+    sink.write("index/kinds.json.gz", _json({"k": names, "c": codes}), compress=True)
 
 
 def _t2s_for(docs: list[dict]) -> str:
@@ -180,39 +196,36 @@ def _t2s_for(docs: list[dict]) -> str:
     return "".join(t + s for t, s in t2s_table().items() if s in chars)
 
 
-def export_static(source, out_dir, base_url: str = "") -> dict:
+def export_static(source, out_dir, base_url: str = "", sink=None) -> dict:
     """Write the static search files for ``source`` (public documents, or a
     public index root/dir) into ``out_dir``, replacing a previous export.
 
     ``base_url`` is the site root as seen from ``out_dir`` (e.g. "../"),
     used to turn site-relative result URLs into working links from any
-    subpath; empty means result URLs are used as they are. Returns the
-    statistics written to meta.json.
+    subpath; empty means result URLs are used as they are. ``sink``, when
+    given, receives every file instead (see ``FolderSink``) and ``out_dir``
+    is not touched. Returns the statistics written to meta.json.
     """
     with tempfile.TemporaryDirectory() as scratch:
+        reader = _open(source, Path(scratch))  # before the sink: a bad source changes nothing
         try:
-            meta, docs = _export_index(_open(source, Path(scratch)), out_dir, base_url)
+            if reader.method not in ("bigram", "unibigram", "hybrid"):
+                raise ValueError(f"search.js cannot reproduce the {reader.method!r} query analysis")
+            sink = sink if sink is not None else FolderSink(out_dir)
+            meta, docs = _export_index(reader, sink, base_url)
         finally:
             store.close_reader(store.index_dir(scratch, "public"))
-    index = Path(out_dir) / "index"
-    _write_docs(index, docs)
-    (index / "meta.json").write_bytes(_json(meta))  # for people and tools
-    _write_gz(index / "meta.json.gz", _json(meta))
-    shutil.copy(_STATIC / "search.js", Path(out_dir) / "search.js")
-    shutil.copy(_STATIC / "search.html", Path(out_dir) / "search.html")
+    _write_docs(sink, docs)
+    sink.write("index/meta.json", _json(meta))  # for people and tools
+    sink.write("index/meta.json.gz", _json(meta), compress=True)
+    sink.write("search.js", (_STATIC / "search.js").read_bytes())
+    sink.write("search.html", (_STATIC / "search.html").read_bytes())
     return meta
 
 
-def _export_index(reader, out_dir, base_url: str) -> tuple[dict, list[dict]]:
+def _export_index(reader, sink, base_url: str) -> tuple[dict, list[dict]]:
     """Write the postings shards of ``reader``'s index; returns meta and the documents."""
     method = reader.method
-    if method not in ("bigram", "unibigram", "hybrid"):
-        raise ValueError(f"search.js cannot reproduce the {method!r} query analysis")
-    out = Path(out_dir)
-    index = out / "index"
-    if index.exists():
-        shutil.rmtree(index)
-    index.mkdir(parents=True)
     searcher = reader.fresh()
     docs, postings = _postings(searcher, method)
     meta = {
@@ -221,6 +234,6 @@ def _export_index(reader, out_dir, base_url: str) -> tuple[dict, list[dict]]:
         "avgfl": [searcher.avg_field_length("title", 0.0) or 1, searcher.avg_field_length("body", 0.0) or 1],
         "k1": querying.WEIGHTING.K1, "b": querying.WEIGHTING.B, "weights": [TITLE_WEIGHT, BODY_WEIGHT],
         "stopwords": sorted(STOPWORDS), "wordMark": WORD_MARK, "rankWindow": querying.RANK_WINDOW,
-        "shards": _write_shards(index, searcher, postings), "base": base_url, "t2s": _t2s_for(docs),
+        "shards": _write_shards(sink, searcher, postings), "base": base_url, "t2s": _t2s_for(docs),
     }
     return meta, docs

@@ -10,6 +10,7 @@ BuildError and leaves ``out_dir`` and the recorded build state as they were.
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -224,13 +225,16 @@ def _publish_search(app: Flask, source, out_dir: Path, current: dict[str, str], 
             listing = "\n".join(f"  {h}" for h in hits[:50])
             raise BuildError(f"privacy guard: personal data found in the search documents; the pages were "
                              f"published, the search index was not updated:\n{listing}")
+        known = {} if full else json.loads(state.get_meta("search-files") or "{}")
         with spare_publish(out_dir) as stage:
-            stage.changed |= export_into(stage.path, out_dir, docs)
+            changed, made = export_into(stage.path, docs, known)
+            stage.changed |= changed
         if app.config.get("SEARCH_INDEX_DIR"):  # the portal's own public search page reads this index
             import search_index
 
             search_index.reconcile(app.config["SEARCH_INDEX_DIR"], "public", docs)
         state.set_meta("search", key)
+        state.set_meta("search-files", json.dumps(made, sort_keys=True))
 
 
 def _prune(site: Path, keep: set[str], keep_folder: str | None) -> list[str]:

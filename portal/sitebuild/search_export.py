@@ -1,23 +1,20 @@
 """The public search index of the static site, brought up to date after the pages.
 
-The exporter (``search_index.export_static``) rewrites the whole index, which on a large site
-takes far longer than publishing a changed page. So a build publishes its pages first and then,
-only when what search holds has changed, exports the index into a scratch folder, copies the
-files whose bytes changed into the site (search/) and publishes again. A page is live before
-the search index has caught up with it.
+The exporter (``search_index.export_static``) works out the whole index again, which on a
+large site takes far longer than publishing a changed page. So a build publishes its pages
+first and then, only when what search holds has changed, exports the index straight into a
+publish stage, where only files whose data changed are compressed and written (search-index/),
+and publishes again. A page is live before the search index has caught up with it.
 """
 from __future__ import annotations
 
-import filecmp
 import hashlib
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from flask import Flask
 
-from portal.publish.atomic import remove_output, staging_prefix
+from portal.publish.atomic import remove_output
 from portal.publish.privacy import PrivacyGuard, PrivacyHit, mask
 from portal.site.source import SiteSource
 
@@ -55,40 +52,56 @@ def scan_documents(guard: PrivacyGuard, docs: list[dict]) -> list[PrivacyHit]:
             for doc in docs for term in guard.scan_text(f"{doc['title']}\n{doc.get('body', '')}")]
 
 
-def export_into(site: Path, target: Path, docs: list[dict]) -> set[str]:
-    """Export ``docs`` and make ``site``/search/ hold exactly the export; return the paths changed.
+def export_into(site: Path, docs: list[dict], known: dict[str, str]) -> tuple[set[str], dict[str, str]]:
+    """Export ``docs`` into ``site``/search-index/, writing only files whose bytes change.
 
-    ``site`` is the stage of a publish of ``target``; the scratch folder sits beside
-    ``target`` under a staging name, so a killed run's leftovers are removed by the next.
+    ``site`` is the stage of a publish; ``known`` maps each file its search folder holds to
+    the hash of the data it was made from (what the last export returned; empty when
+    unknown). Returns the site paths changed, and the map to keep for the next export.
     """
     from search_index import export_static
 
-    scratch = Path(tempfile.mkdtemp(prefix=staging_prefix(target), dir=target.parent))
-    try:
-        export_static(docs, scratch, base_url="../")
-        return _mirror(scratch, site, SEARCH_DIR)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    sink = _ChangedFilesSink(site / SEARCH_DIR, known)
+    export_static(docs, None, base_url="../", sink=sink)
+    return sink.finish(), sink.made
+
+
+class _ChangedFilesSink:
+    """Receives the exporter's files; compresses and writes only those whose data changed.
+
+    A one-page edit changes a handful of the thousands of files of a large index: the rest
+    are recognised by the hash of their data (``known``) and cost neither gzip nor a write.
+    """
+
+    def __init__(self, folder: Path, known: dict[str, str]) -> None:
+        self.folder, self.known = folder, known
+        self.made: dict[str, str] = {}
+        self.changed: set[str] = set()
+
+    def write(self, rel: str, data: bytes, compress: bool = False) -> None:
+        from search_index.export import gzip_bytes
+
+        key = hashlib.sha256(data).hexdigest() + (".gz" if compress else "")
+        self.made[rel] = key
+        path = self.folder / rel
+        if self.known.get(rel) == key and path.is_file():
+            return
+        blob = gzip_bytes(data) if compress else data
+        if path.is_file() and path.read_bytes() == blob:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(blob)
+        self.changed.add(rel)
+
+    def finish(self) -> set[str]:
+        """Remove what the export no longer has; the site paths changed."""
+        stale = _files(self.folder) - self.made.keys()
+        for rel in sorted(stale):
+            remove_output(self.folder.parent, f"{SEARCH_DIR}/{rel}")
+        return {f"{SEARCH_DIR}/{rel}" for rel in self.changed | stale}
 
 
 def _files(root: Path) -> set[str]:
     if not root.is_dir():
         return set()
     return {os.path.relpath(os.path.join(d, f), root).replace(os.sep, "/") for d, _, fs in os.walk(root) for f in fs}
-
-
-def _mirror(source: Path, site: Path, folder: str) -> set[str]:
-    target = site / folder
-    wanted, present = _files(source), _files(target)
-    changed = set()
-    for rel in sorted(wanted):
-        dest = target / rel
-        if rel in present and filecmp.cmp(source / rel, dest, shallow=False):
-            continue
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / rel, dest)
-        changed.add(f"{folder}/{rel}")
-    for rel in sorted(present - wanted):
-        remove_output(site, f"{folder}/{rel}")
-        changed.add(f"{folder}/{rel}")
-    return changed

@@ -6,6 +6,7 @@ import subprocess
 import sys
 import textwrap
 
+from portal.sitebuild.search_export import SEARCH_DIR, export_into
 from tests.site.conftest import ROOT, tree, write_news
 
 
@@ -40,6 +41,35 @@ def test_a_body_only_change_rewrites_one_page(builder, demo_content, tmp_path):
     _edit(demo_content / "policies" / "gongshi-objections.zh.md", "\n（本条为示例。）\n")
     report = builder(demo_content, out)
     assert report.written == 1 and report.removed == 0
+
+
+def test_a_body_only_change_rewrites_a_few_search_files_and_matches_a_full_build(builder, demo_content, tmp_path):
+    out = tmp_path / "_site"
+    builder(demo_content, out)
+    before = tree(out / "search-index")
+    _edit(demo_content / "policies" / "gongshi-objections.zh.md", "\n异议材料请注明联系方式。\n")
+    builder(demo_content, out)
+    after = tree(out / "search-index")
+    changed = {rel for rel in after if before.get(rel) != after[rel]}
+    assert "index/meta.json" in changed and any(rel.startswith("index/d/") for rel in changed)
+    assert len(changed) < len(after)  # the rest were recognised and left alone
+    fresh = tmp_path / "_fresh"
+    builder(demo_content, fresh, full=True)
+    assert tree(fresh / "search-index") == after
+
+
+def test_the_search_export_writes_only_files_whose_data_changed(tmp_path):
+    docs = [{"id": f"news:{n}", "url": f"news/{n}/", "title": f"人才新闻{n}", "body": "阜新人才服务站" * (n + 1),
+             "kind": "news", "lang": "zh", "date": "2026-01-01"} for n in range(30)]
+    changed, known = export_into(tmp_path, docs, {})
+    assert changed == {f"{SEARCH_DIR}/{rel}" for rel in known}  # a first export writes everything
+    first = tree(tmp_path)
+    assert export_into(tmp_path, docs, known) == (set(), known)  # nothing changed, nothing written
+    docs[3] = {**docs[3], "body": "氢能产业人才"}
+    changed, known = export_into(tmp_path, docs, known)
+    assert f"{SEARCH_DIR}/index/d/3.json.gz" in changed and f"{SEARCH_DIR}/index/d/4.json.gz" not in changed
+    assert changed == {f"{SEARCH_DIR}/{rel}" for rel, data in tree(tmp_path / SEARCH_DIR).items()
+                       if first.get(f"{SEARCH_DIR}/{rel}") != data}
 
 
 def test_a_deleted_output_file_is_rendered_again(builder, demo_content, tmp_path):
