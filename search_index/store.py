@@ -166,6 +166,13 @@ def close_reader(directory: Path) -> None:
         cached.searcher.close()
 
 
+def close_readers() -> None:
+    """Close and forget every reader this thread has cached (e.g. before its folders go)."""
+    for cached in getattr(_local, "readers", {}).values():
+        cached.searcher.close()
+    _local.readers = {}
+
+
 def log_changes(generation: Path, changes: list[tuple[str, dict | None]]) -> None:
     """Append (doc_id, row-or-None) changes to the generation's log (write lock held)."""
     seq_path = generation / SEQ_NAME

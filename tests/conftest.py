@@ -26,6 +26,15 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
+@pytest.fixture(autouse=True)
+def _close_search_readers():
+    """Each test's index folders go with its tmp_path: close the readers cached for them."""
+    yield
+    from search_index import store
+
+    store.close_readers()
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """A fresh, migrated database for this test run; dropped at the end."""
