@@ -15,6 +15,7 @@ has run and before the response is sent.
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from itertools import chain
@@ -30,17 +31,29 @@ from portal.models.users import User
 log = logging.getLogger(__name__)
 
 
+# One publish at a time in this process (the build app holds the source being rendered);
+# publishes from other processes queue on the publish lock file.
+_publishing = threading.Lock()
+
+
 def _build_app(portal_app: Flask) -> Flask:
+    """The app the static build renders with: made once per portal app and kept, so a later
+    publish reuses the URLs and pages it already worked out (made again if a setting changed)."""
     from portal import create_app
     from portal.config import BuildConfig
     from portal.sitebuild.base_url import resolve_base_url
 
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     inherited = {key: portal_app.config[key] for key in ("DATABASE_URL", "SECRET_KEY", "CONTENT_DIR",
                                                           "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR",
                                                           "SEARCH_INDEX_DIR", "UPLOAD_DIR")}
+    kept = portal_app.extensions.get("site_build_app")
+    if kept is not None and kept[0] == inherited:
+        return kept[1]
+    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     base_url = resolve_base_url(None, inherited["SITE_BASE_URL"])
-    return create_app({**settings, **inherited, "FREEZER_BASE_URL": base_url})
+    build_app = create_app({**settings, **inherited, "FREEZER_BASE_URL": base_url})
+    portal_app.extensions["site_build_app"] = (inherited, build_app)
+    return build_app
 
 
 def _start(trigger: str, user: User | None, full: bool) -> int:
@@ -70,11 +83,12 @@ def request_publish(trigger: str, user: User | None = None, full: bool = False) 
     from portal.sitebuild.pipeline import BuildError, build_site
 
     run_id = _start(trigger, user, full)
-    build_app = _build_app(current_app._get_current_object())
     try:
-        with build_app.app_context():
-            report = build_site(build_app, Path(build_app.config["SITE_OUTPUT_DIR"]),
-                                Path(build_app.config["CONTENT_DIR"]), full=full)
+        with _publishing:
+            build_app = _build_app(current_app._get_current_object())
+            with build_app.app_context():
+                report = build_site(build_app, Path(build_app.config["SITE_OUTPUT_DIR"]),
+                                    Path(build_app.config["CONTENT_DIR"]), full=full)
     except BuildError as error:
         return _finish(run_id, FAILED, str(error))
     except Exception:  # noqa: BLE001  (a failed publish must be recorded, and must not take the caller down)

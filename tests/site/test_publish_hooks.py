@@ -23,6 +23,9 @@ def test_request_publish_builds_incrementally_and_records_each_run(app, tmp_path
     second = request_publish("test")
     assert second.status == SUCCEEDED and second.written == 0 and second.unchanged == first.written - 3
     assert last_publish().id == second.id
+    kept = app.extensions["site_build_app"][1]
+    request_publish("test")
+    assert app.extensions["site_build_app"][1] is kept  # one build app for every publish of this portal
 
 
 def test_a_failed_publish_is_recorded_and_leaves_the_site_live(app, make_user, demo_content, tmp_path):
