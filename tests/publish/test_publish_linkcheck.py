@@ -90,3 +90,11 @@ def test_parallel_check_finds_the_same(tmp_path, monkeypatch):
     serial = check_links(site, "/sub/")
     assert [b.file for b in serial] == ["n11/index.html"]
     assert check_links(site, "/sub/", workers=2) == serial
+
+
+def test_quoted_brackets_and_a_tag_never_closed(tmp_path):
+    site = _build(tmp_path, "/", {"odd.html": '<img alt="a > b" src="/missing.png" title=\'<x>\'>'
+                                              '<a href="/nowhere/"' + " x" * 5000})
+    broken = check_links(site, "/", only=["odd.html"])
+    # the > inside quotes does not end the tag; the unclosed tag at the end is not a link
+    assert [b.link for b in broken] == ["/missing.png"]

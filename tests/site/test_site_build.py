@@ -156,3 +156,17 @@ def test_build_on_an_unmigrated_database_fails_with_a_clear_message(tmp_path, ca
     message = capsys.readouterr().err
     assert status == 1 and "is not ready" in message and "Traceback" not in message
     assert (out / "index.html").read_text() == "previous site"
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(builder, demo_content, tmp_path):
+    import gc
+
+    assert gc.isenabled()
+    builder(demo_content, tmp_path / "_site")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        builder(demo_content, tmp_path / "_site")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
