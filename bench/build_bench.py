@@ -2,7 +2,8 @@
 
     python bench/build_bench.py [--pages 10000] [--runs 3] [--workers N]
 
-Generates the corpus (bench/make_news_corpus.py) in bench/out/, then times, in one run:
+Generates the corpus (bench/make_news_corpus.py) in bench/out/ and loads the demo data into
+the bench database (so the privacy guard has real terms to look for), then times, in one run:
 our full build from nothing (no build state, no page cache); our incremental build after
 changing one page (the CLI, interpreter start included, and the same build_site call made
 in-process as the portal's publish hook makes it); Hugo (Debian's ``hugo``) with the
@@ -10,7 +11,8 @@ templates in bench/hugo/; and Pelican (from bench/.venv-pelican, see docs/benchm
 with bench/pelican/pelicanconf.py. All list news 20 to a page and have tag pages. Hugo and
 Pelican build no search index, so these runs of ours use --no-search; one more full build
 and one incremental build with search are timed separately. Each figure is the median of
---runs runs. The last line printed is one JSON object.
+--runs runs. Earlier outputs are moved aside and deleted only after the timings (see
+``_discard``). The last line printed is one JSON object.
 """
 from __future__ import annotations
 
