@@ -74,19 +74,19 @@ class _ChangedFilesSink:
     """
 
     def __init__(self, folder: Path, known: dict[str, str]) -> None:
-        self.folder, self.known = folder, known
+        from search_index.export import gzip_bytes
+
+        self.folder, self.known, self._gzip = folder, known, gzip_bytes
         self.made: dict[str, str] = {}
         self.changed: set[str] = set()
 
     def write(self, rel: str, data: bytes, compress: bool = False) -> None:
-        from search_index.export import gzip_bytes
-
         key = hashlib.sha256(data).hexdigest() + (".gz" if compress else "")
         self.made[rel] = key
         path = self.folder / rel
         if self.known.get(rel) == key and path.is_file():
             return
-        blob = gzip_bytes(data) if compress else data
+        blob = self._gzip(data) if compress else data
         if path.is_file() and path.read_bytes() == blob:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
