@@ -144,16 +144,16 @@ def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
     """
     freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     freezer.register_generator(lambda: urls)
-    before = {} if into_empty else {url: _stamp(freezer.root / url_to_file(url)) for url in urls}
+    root = freezer.root  # a property that builds the path on every access
+    before = {} if into_empty else {url: _stamp(root / url_to_file(url)) for url in urls}
     written = {}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         for page in freezer.freeze_yield():
             rel = page.path.as_posix()
-            path = freezer.root / page.path
             if rel not in _vetting.hashes:  # a streamed file (send_file): vet what was written
-                _vetting.inspect(rel, path.read_bytes())
-            touched = into_empty or before.get(page.url) is None or _stamp(path) != before[page.url]
+                _vetting.inspect(rel, (root / page.path).read_bytes())
+            touched = into_empty or before.get(page.url) is None or _stamp(root / page.path) != before[page.url]
             written[rel] = Frozen(*_vetting.hashes.pop(rel), touched)
     if not gc.isenabled():  # the build pauses automatic collection: free this batch's cycles
         gc.collect(1)

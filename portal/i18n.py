@@ -1,6 +1,7 @@
 """Language choice: Simplified Chinese first, English second, picked by ?lang= or the session."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, g, has_request_context, request, session
@@ -41,4 +42,10 @@ def init_app(app: Flask) -> None:
     def inject_language():
         from flask_babel import get_locale
 
-        return {"current_lang": str(get_locale())}
+        return _language_context(get_locale())
+
+
+@lru_cache(maxsize=32)
+def _language_context(locale) -> dict[str, str]:
+    # The same few locales on every page: their names are worked out once.
+    return {"current_lang": str(locale)}

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from types import MappingProxyType
 
@@ -170,17 +171,28 @@ def _read_one(job: tuple[str, Path, str, bytes | None]) -> Page:
     return page_from_bytes(path, data, root, section)
 
 
-def _read_one_pickled(job: tuple[str, Path, str, bytes | None]) -> bytes:
-    # Pickled here once: the same bytes carry the page back and go into the cache.
-    return pickle.dumps(_read_one(job), protocol=pickle.HIGHEST_PROTOCOL)
+def _read_share_pickled(jobs: list[tuple[str, Path, str, bytes | None]]) -> list[bytes]:
+    # Each page pickled here once: the same bytes carry it back and go into the cache. The
+    # whole share travels back as one message.
+    return [pickle.dumps(_read_one(job), protocol=pickle.HIGHEST_PROTOCOL) for job in jobs]
 
 
 def _render_all(jobs: list[tuple[str, Path, str, bytes | None]], workers: int) -> list[tuple[Page, bytes | None]]:
-    """Each job's page, with its pickled form when a worker made one."""
-    if workers > 1 and len(jobs) >= _PARALLEL_THRESHOLD:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return [(pickle.loads(blob), blob) for blob in pool.map(_read_one_pickled, jobs, chunksize=64)]
-    return [(_read_one(job), None) for job in jobs]
+    """Each job's page, in order, with its pickled form when one was made.
+
+    In parallel, the jobs are cut into one share per worker; forked processes take all
+    shares but the first, which this process renders meanwhile. One message per share
+    (rather than one per file or per small chunk) keeps the pool's own traffic from
+    eating the gain on two cores.
+    """
+    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
+        return [(_read_one(job), None) for job in jobs]
+    size = -(-len(jobs) // workers)
+    shares = [jobs[start:start + size] for start in range(0, len(jobs), size)]
+    with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=get_context("fork")) as pool:
+        futures = [pool.submit(_read_share_pickled, share) for share in shares[1:]]
+        own = [(page, None) for page in map(_read_one, shares[0])]
+        return own + [(pickle.loads(blob), blob) for future in futures for blob in future.result()]
 
 
 def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None) -> Library:

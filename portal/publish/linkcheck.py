@@ -39,7 +39,10 @@ class BrokenLink:
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 # Possessive (*+, ++): runs of plain characters are taken whole and never re-split, which is
 # fast and cannot backtrack without end on a tag that is never closed.
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\s((?:[^>\"']++|\"[^\"]*\"|'[^']*')*+)>")
+# Tags whose name starts as no URL-carrying tag (or <base>) does are skipped by the pattern
+# itself: most of a page's div, p, meta, nav and time tags are never looked at.
+_URL_TAG_INITIALS = "".join(sorted({c for tag, _ in _URL_ATTRS for c in (tag[0].lower(), tag[0].upper())} | set("bB")))
+_TAG = re.compile(r"<(?=[" + _URL_TAG_INITIALS + r"])([a-zA-Z][a-zA-Z0-9]*)\s((?:[^>\"']++|\"[^\"]*\"|'[^']*')*+)>")
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 

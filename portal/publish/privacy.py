@@ -26,8 +26,8 @@ _SEP = r"[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}"
 _NOT_DIGIT = re.compile(r"[^\dXx]")
 _EMAIL_LIKE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 # Stretches of text between quotes and angle brackets, and a %-escape in one.
-_DELIMITER = re.compile(r"[\"'<>]")
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+_STRETCH = re.compile(r"[^\"'<>]*")
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")  # a bare literal first: re finds it fast
 _CLEAN_MEMO_SIZE = 100_000
 _SNIFF_BYTES = 8192
 # Below this many files a process pool costs more than it saves.
@@ -96,9 +96,10 @@ class PrivacyGuard:
                 self._names[term.value.strip()] = term
         self._lengths = sorted({len(n) for n in self._numbers})
         # Only runs with at least as many digits as the shortest term can hit,
-        # so dates, years and short codes are skipped by the regex itself.
+        # so dates, years and short codes are skipped by the regex itself. ASCII digits
+        # only (faster than \d): the terms are ASCII, so no other digit can be part of a hit.
         fewest = min((len(n) - n.endswith("X") for n in self._numbers), default=1)
-        self._number_run = re.compile(rf"\d(?:{_SEP}\d){{{fewest - 1},}}(?:{_SEP}[Xx])?")
+        self._number_run = re.compile(rf"[0-9](?:{_SEP}[0-9]){{{fewest - 1},}}(?:{_SEP}[Xx])?")
         self._emails_by_domain: dict[str, list[str]] = {}
         for address in self._emails:
             self._emails_by_domain.setdefault(address.rpartition("@")[2], []).append(address)
@@ -124,9 +125,7 @@ class PrivacyGuard:
         holds an escape is decoded and scanned. No term can span a quote or a bracket, so this
         finds what decoding the whole text would, and a stretch already found clean (the same
         tag links recur on every page) is not scanned again."""
-        for stretch in {s for s in _DELIMITER.split(text) if "%" in s} - self._clean_stretches:
-            if not _ESCAPE.search(stretch):
-                continue
+        for stretch in _escaped_stretches(text) - self._clean_stretches:
             terms = list(self._scan_variant(unquote(stretch)))
             if terms:
                 yield from terms
@@ -195,6 +194,25 @@ class PrivacyGuard:
                 rel = path.relative_to(site).as_posix()
                 hits.extend(PrivacyHit(rel, t.kind, mask(t.kind, t.value), t.label) for t in self.scan_text(text))
         return hits
+
+
+def _escaped_stretches(text: str) -> set[str]:
+    """The maximal stretches of ``text`` without a quote or angle bracket that hold a %-escape.
+
+    Found from the escapes outwards (the text is reversed once to find where a stretch
+    starts), so a page with few escapes costs little however long it is.
+    """
+    stretches: set[str] = set()
+    covered, reversed_text, size = -1, "", len(text)
+    for escape in _ESCAPE.finditer(text):
+        at = escape.start()
+        if at < covered:  # inside the stretch just taken
+            continue
+        reversed_text = reversed_text or text[::-1]
+        start = size - _STRETCH.match(reversed_text, size - at).end()
+        covered = _STRETCH.match(text, at).end()
+        stretches.add(text[start:covered])
+    return stretches
 
 
 def _alternation(table: dict[str, ForbiddenTerm], flags: int) -> re.Pattern[str] | None:

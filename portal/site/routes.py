@@ -22,13 +22,7 @@ def _site_context():
     if not has_request_context() or request.blueprint != "site":
         return {}  # mail rendered from the CLI, and every other blueprint
     lang = g.get("site_lang", "zh")
-    translations = get_translations()
-    gettext = _fast_gettext(translations.gettext)
-    context = {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
-               "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
-               "language_switch": _language_switch, "gettext": gettext, "_": gettext}
-    context["site_nav"], context["chrome"] = _per_language(lang, translations, context)
-    return context
+    return _per_language(lang, get_translations())
 
 
 def _fast_gettext(translate):
@@ -45,12 +39,13 @@ def _fast_gettext(translate):
     return gettext
 
 
-_per_language_cache: dict[tuple, tuple[tuple[tuple[str, str], ...], Chrome]] = {}
+_per_language_cache: dict[tuple, dict] = {}
 
 
-def _per_language(lang: str, translations, context: dict) -> tuple[tuple[tuple[str, str], ...], Chrome]:
-    """The header links and page chrome for this request, made once per language, base URL
-    and set of sections.
+def _per_language(lang: str, translations) -> dict:
+    """The template context of every page in ``lang``: header links, page chrome, gettext and
+    the URL helpers, made once per language, base URL and set of sections (nothing in it
+    depends on the page, and pages ask for it thousands of times in a build).
 
     Keyed on the sections' endpoints, not their lazy labels: hashing a lazy string
     translates it, which on every page cost more than building the links.
@@ -61,8 +56,13 @@ def _per_language(lang: str, translations, context: dict) -> tuple[tuple[tuple[s
     if made is None:
         if len(_per_language_cache) > 256:  # a long-running portal never grows it without bound
             _per_language_cache.clear()
-        nav = _nav(lang, translations, sections)
-        made = _per_language_cache[key] = (nav, make_chrome(lang, translations, {**context, "site_nav": nav}))
+        gettext = _fast_gettext(translations.gettext)
+        made = {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
+                "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
+                "language_switch": _language_switch, "gettext": gettext, "_": gettext,
+                "site_nav": _nav(lang, translations, sections)}
+        made["chrome"] = make_chrome(lang, translations, made)
+        _per_language_cache[key] = made
     return made
 
 

@@ -1,14 +1,28 @@
-"""How the static build's app differs: a static page has no session and no cookie of its own.
+"""How the static build's app differs: a static page has no session and no cookie of its own,
+and a plain GET of a page is served without building a request through werkzeug's test
+machinery.
 
-Frozen-Flask requests every page through ``app.test_client()``; with thousands of pages,
-skipping the session (a cookie parse and signature check) and the client's cookie jar (two
-URL reconstructions a request) is measurable.
+Frozen-Flask requests every page through ``app.test_client().get(url, base_url=...)``. With
+thousands of pages, the session (a cookie parse and signature check), the client's cookie
+jar, and werkzeug's EnvironBuilder and test response wrapping are each measurable. The build
+app's client therefore prepares the WSGI environ once per base URL and, for each page, sets
+only what differs (the path), calls the app and wraps what it returns in the app's own
+response class. Anything else (a query string, form data, a redirect to follow) goes the
+ordinary test-client way.
 """
 from __future__ import annotations
 
+from io import BytesIO
+from urllib.parse import unquote
+
 from flask import Flask
 from flask.sessions import SessionInterface
-from flask.testing import FlaskClient
+from flask.testing import EnvironBuilder, FlaskClient
+from werkzeug.test import TestResponse
+from werkzeug.urls import iri_to_uri
+
+REDIRECTS = frozenset({301, 302, 303, 305, 307, 308})
+_ENVIRONS = "static_page_environs"
 
 
 class NoSessions(SessionInterface):
@@ -21,15 +35,79 @@ class NoSessions(SessionInterface):
         return None
 
 
-class CookielessClient(FlaskClient):
-    """The test client Frozen-Flask renders pages with, without a cookie jar."""
+def _wsgi_str(text: str) -> str:
+    # PEP 3333: a WSGI environ carries UTF-8 bytes as a latin-1 str (as werkzeug encodes it).
+    return text.encode("utf-8").decode("latin-1")
 
-    def __init__(self, *args, **kwargs) -> None:
+
+_TEST_RESPONSES: dict[type, type] = {}
+
+
+def _test_response_class(response_class: type) -> type:
+    made = _TEST_RESPONSES.get(response_class)
+    if made is None:
+        made = _TEST_RESPONSES[response_class] = type("StaticTestResponse", (TestResponse, response_class), {})
+    return made
+
+
+class StaticPageClient(FlaskClient):
+    """The test client Frozen-Flask renders pages with: no cookie jar, and a direct path for
+    a plain GET (see the module docstring). The environ it builds is the one werkzeug's
+    EnvironBuilder builds for the same path and base URL."""
+
+    def __init__(self, application, response_wrapper=None, *args, **kwargs) -> None:
         kwargs["use_cookies"] = False
-        super().__init__(*args, **kwargs)
+        # werkzeug makes a new TestResponse subclass for each client given a plain response
+        # class; Frozen-Flask makes a client per page, so the subclass is made once here.
+        if response_wrapper is not None and not issubclass(response_wrapper, TestResponse):
+            response_wrapper = _test_response_class(response_wrapper)
+        super().__init__(application, response_wrapper, *args, **kwargs)
+
+    def get(self, *args, **kwargs):
+        plain = (len(args) == 1 and isinstance(args[0], str) and not set(kwargs) - {"follow_redirects", "base_url"}
+                 and "?" not in args[0] and "#" not in args[0])
+        if plain:
+            response = self._serve(args[0], kwargs.get("base_url"))
+            if not (kwargs.get("follow_redirects") and response.status_code in REDIRECTS):
+                return response
+            response.close()
+        return super().get(*args, **kwargs)
+
+    def page_environ(self, path: str, base_url: str | None) -> dict:
+        """The WSGI environ of a GET of ``path`` below ``base_url``."""
+        templates = self.application.extensions.setdefault(_ENVIRONS, {})
+        template = templates.get(base_url)
+        if template is None:
+            builder = EnvironBuilder(self.application, "/", base_url=base_url,
+                                     environ_base=self._copy_environ({}))
+            try:
+                template = templates[base_url] = builder.get_environ()
+            finally:
+                builder.close()
+        environ = dict(template)
+        raw_uri = _wsgi_str(path)
+        environ.update(PATH_INFO=_wsgi_str(unquote(iri_to_uri(path))), REQUEST_URI=raw_uri, RAW_URI=raw_uri)
+        environ["wsgi.input"] = BytesIO()
+        return environ
+
+    def _serve(self, path: str, base_url: str | None):
+        started: list = []
+
+        def start_response(status, headers, exc_info=None):
+            started[:] = [status, headers]
+            return lambda data: None
+
+        app_iter = self.application(self.page_environ(path, base_url), start_response)
+        try:
+            body = b"".join(app_iter)
+        finally:
+            if hasattr(app_iter, "close"):
+                app_iter.close()
+        status, headers = started
+        return self.application.response_class(body, status=status, headers=headers)
 
 
 def make_static(app: Flask) -> None:
-    """Give ``app`` no sessions and a cookieless test client."""
+    """Give ``app`` no sessions and the static page client."""
     app.session_interface = NoSessions()
-    app.test_client_class = CookielessClient
+    app.test_client_class = StaticPageClient

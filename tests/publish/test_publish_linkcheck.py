@@ -98,3 +98,11 @@ def test_quoted_brackets_and_a_tag_never_closed(tmp_path):
     broken = check_links(site, "/", only=["odd.html"])
     # the > inside quotes does not end the tag; the unclosed tag at the end is not a link
     assert [b.link for b in broken] == ["/missing.png"]
+
+
+def test_upper_case_tags_are_checked_and_other_tags_ignored(tmp_path):
+    site = _build(tmp_path, "/", {"caps.html": '<A HREF="/gone/">x</A><IMG SRC="/gone.png">'
+                                               '<Base href="/sub/"><link href="style.css">'
+                                               '<div data-href="/not-a-link/"><meta content="/x/">'})
+    broken = check_links(site, "/", only=["caps.html"])
+    assert [b.link for b in broken] == ["/gone.png", "/gone/", "style.css"]

@@ -117,3 +117,21 @@ def test_an_escaped_term_is_found_again_on_every_page(guard):
     page = '<a href="/tags/%E6%9E%97%E6%99%93%E5%B2%9A/">tag</a> <a href="/tags/%E6%96%B0/">clean</a>'
     for _ in range(3):  # the guard remembers clean stretches, never a stretch with a hit
         assert [t.kind for t in guard.scan_text(page)] == ["name"]
+
+
+@pytest.mark.parametrize("text", [
+    "%E6%9E%97%E6%99%93%E5%B2%9A",                          # the whole text one stretch
+    '<a href="/t/%E6%9E%97%E6%99%93%E5%B2%9A/">x</a>',      # inside quotes
+    "<p>名单：%E6%9E%97%E6%99%93%E5%B2%9A</p>",              # between tags
+    "<a href='/x/'>%E6%9E%97%E6%99%93%E5%B2%9A",             # after a single quote, up to the end
+    '<a title="%E6%9E%97">%E6%99%93%E5%B2%9A</a>',           # split by a tag: not one name
+])
+def test_escaped_stretches_are_those_between_quotes_and_brackets(text):
+    import re
+
+    from portal.publish.privacy import _escaped_stretches
+
+    naive = {s for s in re.split(r"[\"'<>]", text) if re.search(r"%[0-9A-Fa-f]{2}", s)}
+    assert _escaped_stretches(text) == naive
+    hits = PrivacyGuard(TERMS).scan_text(text)
+    assert [t.kind for t in hits] == ([] if 'title="%E6%9E%97"' in text else ["name"])

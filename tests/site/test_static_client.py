@@ -1,0 +1,76 @@
+"""The build app's test client: a plain GET goes straight to the app with the environ
+werkzeug would build, and gives the same response as the ordinary test-client path."""
+from __future__ import annotations
+
+import pytest
+from flask import redirect
+from flask.testing import EnvironBuilder, FlaskClient
+
+from portal.site.source import load_source, use_source
+from portal.site.static_app import StaticPageClient
+from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app
+
+PATHS = ["/", "/news/", "/en/news/", "/news/tags/人才政策/", "/news/tags/a b/", "/x/100%25/"]
+
+
+@pytest.fixture
+def site_app(database_url, tmp_path):
+    app = build_app(database_url, ORIGIN + SUBPATH, tmp_path / "search")
+    with app.app_context():
+        use_source(app, load_source(DEMO_CONTENT))
+        yield app
+
+
+def _ordinary(app) -> FlaskClient:
+    return FlaskClient(app, app.response_class, use_cookies=False)
+
+
+def test_the_build_app_renders_with_the_static_page_client(site_app):
+    assert isinstance(site_app.test_client(), StaticPageClient)
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_environ_is_the_one_werkzeug_builds(site_app, path):
+    client = site_app.test_client()
+    base = site_app.config["FREEZER_BASE_URL"]
+    builder = EnvironBuilder(site_app, path, base_url=base, environ_base=client._copy_environ({}))
+    expected = builder.get_environ()
+    builder.close()
+    made = client.page_environ(path, base)
+    volatile = {"wsgi.input", "wsgi.errors"}
+    assert {k: v for k, v in made.items() if k not in volatile} == \
+        {k: v for k, v in expected.items() if k not in volatile}
+    assert made["PATH_INFO"].encode("latin-1").decode("utf-8") == path.replace("%25", "%")
+
+
+@pytest.mark.parametrize("path", ["/", "/news/", "/en/", "/experts/", "/stations/", "/no/such/page/"])
+def test_pages_are_the_same_as_through_the_ordinary_client(site_app, path):
+    base = site_app.config["FREEZER_BASE_URL"]
+    fast = site_app.test_client().get(path, follow_redirects=True, base_url=base)
+    slow = _ordinary(site_app).get(path, follow_redirects=True, base_url=base)
+    assert (fast.status_code, fast.mimetype, fast.data) == (slow.status_code, slow.mimetype, slow.data)
+    assert fast.status_code in (200, 404)
+
+
+def test_a_redirect_is_followed_the_ordinary_way(site_app):
+    site_app.add_url_rule("/moved/", "moved", lambda: redirect("/news/"))
+    base = site_app.config["FREEZER_BASE_URL"]
+    response = site_app.test_client().get("/moved/", follow_redirects=True, base_url=base)
+    assert response.status_code == 200
+    assert response.request.path == "/news/"
+    unfollowed = site_app.test_client().get("/moved/", base_url=base)
+    assert unfollowed.status_code == 302
+
+
+def test_a_query_string_goes_the_ordinary_way(site_app):
+    seen = {}
+
+    def echo():
+        from flask import request
+
+        seen.update(request.args)
+        return "ok"
+
+    site_app.add_url_rule("/echo/", "echo", echo)
+    response = site_app.test_client().get("/echo/?q=人才", base_url=site_app.config["FREEZER_BASE_URL"])
+    assert response.status_code == 200 and seen == {"q": "人才"}
