@@ -10,6 +10,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from portal.content.assets import find_assets
 from portal.content.errors import ContentError
+from portal.content.flat_front_matter import read_flat
 from portal.content.frontmatter_schema import validate_metadata
 from portal.content.page import Page, PageMeta
 from portal.content.rendering import render_markdown
@@ -63,10 +64,12 @@ def _parse(path: Path, data: bytes) -> tuple[PageMeta, str]:
         front, body = _YAML.split(text.strip())
     except ValueError:
         raise ContentError(path, "front matter", "is not closed by a --- line") from None
-    try:
-        raw = _YAML.load(front, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise ContentError(path, "front matter", f"is not valid YAML: {exc}") from None
+    raw = read_flat(front)  # the common flat form, read fast; anything else goes to PyYAML
+    if raw is None:
+        try:
+            raw = _YAML.load(front, Loader=_LOADER)
+        except yaml.YAMLError as exc:
+            raise ContentError(path, "front matter", f"is not valid YAML: {exc}") from None
     if not isinstance(raw, dict):
         raise ContentError(path, "front matter", "must be a mapping of field: value")
     return validate_metadata(raw, path), render_markdown(body)
