@@ -15,13 +15,13 @@ import os
 import sys
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
-
-from portal import create_app
+# Only light modules up here: a full build starts rendering content (portal.content.preload)
+# before the web stack (Flask, SQLAlchemy, Jinja, Babel) is imported in main().
 from portal.config import BuildConfig, Config
+from portal.content.cache import page_cache_path
+from portal.content.preload import start_preload
 from portal.sitebuild.base_url import resolve_base_url
-from portal.sitebuild.pipeline import BuildError, build_site
-from portal.sitebuild.progress import terminal_progress
+from portal.sitebuild.cpus import default_workers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,11 +37,28 @@ def main(argv: list[str] | None = None) -> int:
         base_url = resolve_base_url(args.base_url, Config.SITE_BASE_URL)
     except ValueError as error:
         parser.error(str(error))
+    workers = args.workers or default_workers()
+    # Every file will be rendered (a full build, or no page cache yet): start now.
+    preload = start_preload(args.content, workers) if args.full or not page_cache_path(args.out).exists() else None
+    try:
+        return _build(args, base_url, workers, preload)
+    finally:
+        if preload is not None:
+            preload.close()
+
+
+def _build(args: argparse.Namespace, base_url: str, workers: int, preload) -> int:
+    from sqlalchemy.exc import OperationalError
+
+    from portal import create_app
+    from portal.sitebuild.pipeline import BuildError, build_site
+    from portal.sitebuild.progress import terminal_progress
+
     app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url, "SITE_SEARCH": not args.no_search})
     with app.app_context():
         try:
-            report = build_site(app, args.out, args.content, full=args.full, workers=args.workers,
-                                progress=terminal_progress())
+            report = build_site(app, args.out, args.content, full=args.full, workers=workers,
+                                progress=terminal_progress(), preload=preload)
         except BuildError as error:
             print(f"build failed: {error}", file=sys.stderr)
             return 1

@@ -1,18 +1,22 @@
 """The Fuxin Talent portal: application factory."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-from flask import Flask
-
-from portal import (db, errors, i18n, navigation, permissions, search_sync, secret_key, security_headers,
-                    template_filters)
-from portal.config import Config
-from portal.extensions import csrf, login_manager
+if TYPE_CHECKING:
+    from flask import Flask
 
 
 def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     """Build the app from Config, then `config` (a mapping or a Config subclass) on top."""
+    # Imported here, not at the top: importing a light module of the package (the content
+    # reader, say) must not pull in the web stack, so the static build can start reading
+    # content while the web stack is still being imported (see portal.content.preload).
+    from flask import Flask
+
+    from portal import db, i18n, secret_key, template_filters
+    from portal.config import Config
+
     app = Flask(__name__, instance_path=Config.INSTANCE_DIR)
     app.config.from_object(Config)
     if isinstance(config, type):
@@ -27,6 +31,9 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     if app.config.get("PUBLIC_SITE_ONLY"):
         _register_public_site(app)
         return app
+    from portal import errors, navigation, permissions, search_sync, security_headers
+    from portal.extensions import csrf, login_manager
+
     csrf.init_app(app)
     login_manager.init_app(app)
     permissions.init_login_manager()

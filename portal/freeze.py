@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -169,25 +168,35 @@ def _after_fork() -> None:
 
 
 def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting, workers: int = 1,
-           progress: Callable[[int], None] | None = None, into_empty: bool = False) -> FreezeResult:
+           progress: Callable[[int], None] | None = None, into_empty: bool = False,
+           on_batch: Callable[[FreezeResult], None] | None = None,
+           meanwhile: Callable[[], None] | None = None) -> FreezeResult:
     """Render ``urls`` through Frozen-Flask into ``destination``, vetting each page.
 
     With ``workers`` > 1 and enough URLs, forked processes each freeze a share; the files
     written do not depend on ``workers``. Every rendered page is hashed, scanned for
     personal data and link-checked by ``vetting`` in the process that rendered it.
-    ``progress(n)`` is called as batches finish. ``into_empty`` says ``destination``
-    holds none of these files yet (a full build into a fresh stage).
+    ``progress(n)`` is called as batches finish, and ``on_batch(part)`` with what each
+    batch produced. ``meanwhile()`` is run in this process while the workers render (or
+    after rendering, when there are none), so the caller's own work overlaps theirs.
+    ``into_empty`` says ``destination`` holds none of these files yet (a full build into
+    a fresh stage).
     """
     global _app, _vetting
     urls = sorted(urls)
     app.config["FREEZER_DESTINATION"] = str(Path(destination).absolute())
     _app, _vetting = app, vetting
     report = progress or (lambda n: None)
+    handle = on_batch or (lambda part: None)
     result = FreezeResult({}, [], [])
     if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
         for start in range(0, len(urls), CHUNK):
-            _merge(result, _freeze_urls(urls[start:start + CHUNK], into_empty))
-            report(len(urls[start:start + CHUNK]))
+            part = _freeze_urls(urls[start:start + CHUNK], into_empty)
+            _merge(result, part)
+            handle(part)
+            report(len(part.files))
+        if meanwhile is not None:
+            meanwhile()
         return result
     size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
     batches = [urls[i:i + size] for i in range(0, len(urls), size)]
@@ -199,8 +208,12 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
             futures = {pool.submit(_freeze_urls, batch, into_empty): len(batch) for batch in batches}
+            if meanwhile is not None:
+                meanwhile()
             for future in as_completed(futures):
-                _merge(result, future.result())
+                part = future.result()
+                _merge(result, part)
+                handle(part)
                 report(futures[future])
     finally:
         gc.unfreeze()
@@ -211,8 +224,3 @@ def _merge(into: FreezeResult, part: FreezeResult) -> None:
     into.files.update(part.files)
     into.hits.extend(part.hits)
     into.broken.extend(part.broken)
-
-
-def default_workers() -> int:
-    """One worker per CPU this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -21,7 +21,7 @@ from pathlib import Path
 from portal.content.page import Page
 
 # Bump when the reader's output for the same bytes, or this file's layout, changes.
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 # Per cache file, the pages this process last loaded from it or stored in it: a portal that
 # publishes again and again reuses them instead of unpickling ten thousand pages each time.
@@ -30,6 +30,12 @@ _REMEMBERED: dict[str, dict[str, Page]] = {}
 
 def _fingerprint() -> str:
     return f"reader={READER_VERSION};cmarkgfm={version('cmarkgfm')};nh3={version('nh3')}"
+
+
+def page_cache_path(out_dir: Path) -> Path:
+    """Where a site published to ``out_dir`` keeps its page cache: beside it, never inside."""
+    out_dir = Path(out_dir).absolute()
+    return out_dir.parent / f".{out_dir.name}.pagecache.sqlite"
 
 
 def file_stamp(stat: os.stat_result) -> str:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from portal.content.assets import refresh_assets
 from portal.content.cache import PageCache, file_stamp
@@ -21,9 +22,21 @@ from portal.content.errors import ContentError
 from portal.content.page import Asset, Page
 from portal.content.reader import page_from_bytes
 
+if TYPE_CHECKING:
+    from portal.content.preload import Preload
+
 SECTIONS = ("news", "policies", "pages")
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 400
+
+
+def _from_preload(preload: Preload, root: Path, cache: PageCache | None) -> Library:
+    rendered = preload.pages()
+    if cache is not None:
+        for item in rendered:
+            cache.put(item.page, item.stamp, item.blob)
+        cache.prune({item.page.source for item in rendered})
+    return Library.from_pages(item.page for item in rendered)
 
 
 def _newest_first(pages: Iterable[Page]) -> tuple[Page, ...]:
@@ -195,7 +208,8 @@ def _render_all(jobs: list[tuple[str, Path, str, bytes | None]], workers: int) -
         return own + [(pickle.loads(blob), blob) for future in futures for blob in future.result()]
 
 
-def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None) -> Library:
+def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None,
+                 preload: Preload | None = None) -> Library:
     """Read every content file under ``root`` into a Library.
 
     The first bad file raises ContentError naming the file and the field.
@@ -203,10 +217,14 @@ def load_library(root: Path, workers: int | None = None, cache: PageCache | None
     (default: one per CPU) when there are many. With a ``cache``, only files
     whose bytes changed since they were cached are rendered again (their
     images are re-hashed either way), and a file whose stamp is unchanged is
-    not read at all (see ``portal.content.cache``). The result never depends on
-    ``workers`` or on the cache.
+    not read at all (see ``portal.content.cache``). With a ``preload`` of this
+    folder started earlier (see ``portal.content.preload``), every file is taken
+    from it instead, and stored in the cache. The result never depends on
+    ``workers``, the cache or the preload.
     """
     root = Path(root).resolve()
+    if preload is not None and preload.root == root:
+        return _from_preload(preload, root, cache)
     prefix = len(str(root)) + 1
     pages: list[Page] = []
     todo: list[tuple[str, Path, str, bytes | None]] = []

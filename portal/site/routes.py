@@ -7,7 +7,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 
 from portal.site import bp
-from portal.site.chrome import Chrome, make_chrome
+from portal.site.chrome import make_chrome
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.sections import content, nav_items  # importing registers every section's routes

@@ -17,6 +17,7 @@ from flask import Flask, current_app
 
 from portal.content.cache import PageCache
 from portal.content.library import Library, content_files, load_library
+from portal.content.preload import Preload
 
 _EXTENSION_KEY = "site_source"
 
@@ -33,14 +34,16 @@ class SiteSource:
         return self.data.get(name, default)
 
 
-def load_source(content_dir: Path, cache: PageCache | None = None, workers: int | None = None) -> SiteSource:
+def load_source(content_dir: Path, cache: PageCache | None = None, workers: int | None = None,
+                preload: Preload | None = None) -> SiteSource:
     """Read the content folder and every section's database rows into a SiteSource.
 
     Raises ContentError (file and field named) for bad content. Call inside an app context.
+    ``preload``: the folder's files already being rendered (see ``portal.content.preload``).
     """
     from portal.site.sections import load_section_data
 
-    library = load_library(Path(content_dir), workers=workers, cache=cache)
+    library = load_library(Path(content_dir), workers=workers, cache=cache, preload=preload)
     return SiteSource(library=library, data=load_section_data())
 
 

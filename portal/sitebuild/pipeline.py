@@ -19,15 +19,17 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal.content.cache import PageCache
+from portal.content.cache import PageCache, page_cache_path
+from portal.content.preload import Preload
 from portal.content.errors import ContentError
-from portal.freeze import FreezeResult, default_workers, freeze, plan_outputs
+from portal.freeze import FreezeResult, freeze, plan_outputs
 from portal.publish.atomic import remove_output
 from portal.publish.buildstate import BuildState, default_state_path, fingerprint
 from portal.publish.linkcheck import check_links
 from portal.publish.privacy import PrivacyGuard
 from urllib.parse import urlsplit
 from portal.publish.spare import spare_publish
+from portal.sitebuild.cpus import default_workers
 from portal.sitebuild.machine_files import machine_files, write_if_changed
 from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
 from portal.sitebuild.search_export import SEARCH_DIR, SEARCH_FILES, export_into, scan_documents, search_documents, \
@@ -74,34 +76,30 @@ class Progress:
     advance: Callable[[int], None] = lambda n: None
 
 
-def page_cache_path(out_dir: Path) -> Path:
-    """Where rendered Markdown is cached between builds: beside the site, never inside."""
-    out_dir = Path(out_dir).absolute()
-    return out_dir.parent / f".{out_dir.name}.pagecache.sqlite"
-
-
-def _load(content_dir: Path, out_dir: Path, full: bool, workers: int):
+def _load(content_dir: Path, out_dir: Path, full: bool, workers: int, preload: Preload | None):
     cache_file = page_cache_path(out_dir)
     if full:
         cache_file.unlink(missing_ok=True)
     try:
         with PageCache(cache_file) as cache:
-            return load_source(content_dir, cache=cache, workers=workers)
+            return load_source(content_dir, cache=cache, workers=workers, preload=preload)
     except ContentError as error:
         raise BuildError(f"bad content: {error}") from None
 
 
 def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
-               workers: int | None = None, progress: Progress | None = None) -> BuildReport:
+               workers: int | None = None, progress: Progress | None = None,
+               preload: Preload | None = None) -> BuildReport:
     """Publish the site to ``out_dir``; re-render only stale pages unless ``full``.
 
     Call inside an app context of a BuildConfig app whose FREEZER_BASE_URL is set. The
     output is byte-identical whether built incrementally or in full. Unless the app's
     ``SITE_SEARCH`` is off, the search index is then brought up to date in a second
-    publish (see ``search_export``).
+    publish (see ``search_export``). ``preload``: ``content_dir`` already being rendered
+    (``portal.content.preload``, started by build.py before the web stack was imported).
     """
     with collector_paused():
-        return _build_site(app, out_dir, content_dir, full, workers, progress)
+        return _build_site(app, out_dir, content_dir, full, workers, progress, preload)
 
 
 @contextmanager
@@ -123,14 +121,14 @@ def collector_paused():
 
 
 def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, workers: int | None,
-                progress: Progress | None) -> BuildReport:
+                progress: Progress | None, preload: Preload | None) -> BuildReport:
     search = app.config.get("SITE_SEARCH", True)
     started = time.perf_counter()
     clock = _PhaseClock()
     out_dir, workers = Path(out_dir).absolute(), workers or default_workers()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     progress = progress or Progress()
-    source = _load(Path(content_dir), out_dir, full, workers)
+    source = _load(Path(content_dir), out_dir, full, workers, preload)
     clock.lap("load")
     use_source(app, source)
     plan = plan_outputs(app, source)
@@ -153,16 +151,21 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
         progress.start(len(stale))
         known = frozenset(plan) | frozenset(MACHINE_FILES) | (SEARCH_FILES if search else frozenset())
         vetting = Vetting(guard, _base_path(app), site_files=known)
+        machine_touched: set[str] = set()
+
+        def record(part: FreezeResult) -> None:
+            state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
+                              for rel, frozen in part.files.items())
+
+        def write_machine_files() -> None:  # while the workers render
+            machine_touched.update(_write_machine_files(app, plan, source, stage.path, state, current, force=full))
+
         result = freeze(app, [plan[rel].url for rel in stale], stage.path, vetting, workers, progress.advance,
-                        into_empty=stage.seeded == "empty")
+                        into_empty=stage.seeded == "empty", on_batch=record, meanwhile=write_machine_files)
         written = result.files
-        clock.lap("freeze")
-        state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
-                          for rel, frozen in written.items())
-        touched = {rel for rel, frozen in written.items() if frozen.touched}
-        touched |= _write_machine_files(app, plan, source, stage.path, state, current, force=full)
+        touched = {rel for rel, frozen in written.items() if frozen.touched} | machine_touched
         stage.changed |= touched | set(removed)
-        clock.lap("record")
+        clock.lap("freeze")
         _check(stage.path, app, touched, removed, guard, terms_hash(terms), result, state, workers,
                everything_rendered=len(stale) == len(plan))
         clock.lap("check")
