@@ -19,7 +19,7 @@ from pathlib import Path
 # before the web stack (Flask, SQLAlchemy, Jinja, Babel) is imported in main().
 from portal.config import BuildConfig, Config
 from portal.content.cache import page_cache_path
-from portal.content.preload import start_preload
+from portal.content.preload import start_cached_preload, start_preload
 from portal.sitebuild.base_url import resolve_base_url
 from portal.sitebuild.cpus import default_workers
 
@@ -38,8 +38,13 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         parser.error(str(error))
     workers = args.workers or default_workers()
-    # Every file will be rendered (a full build, or no page cache yet): start now.
-    preload = start_preload(args.content, workers) if args.full or not page_cache_path(args.out).exists() else None
+    # Start loading content now, while the web stack is imported: rendering every file (a
+    # full build, or no page cache yet), or else loading it through the page cache.
+    cache_file = page_cache_path(args.out)
+    if args.full or not cache_file.exists():
+        preload = start_preload(args.content, workers)
+    else:
+        preload = start_cached_preload(args.content, cache_file)
     try:
         return _build(args, base_url, workers, preload)
     finally:

@@ -23,16 +23,16 @@ from portal.content.page import Asset, Page
 from portal.content.reader import page_from_bytes
 
 if TYPE_CHECKING:
-    from portal.content.preload import Preload
+    from portal.content.preload import ContentPreload
 
 SECTIONS = ("news", "policies", "pages")
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 400
 
 
-def _from_preload(preload: Preload, root: Path, cache: PageCache | None) -> Library:
+def _from_preload(preload: ContentPreload, root: Path, cache: PageCache | None) -> Library:
     rendered = preload.pages()
-    if cache is not None:
+    if cache is not None and not preload.stored:
         for item in rendered:
             cache.put(item.page, item.stamp, item.blob)
         cache.prune({item.page.source for item in rendered})
@@ -209,7 +209,7 @@ def _render_all(jobs: list[tuple[str, Path, str, bytes | None]], workers: int) -
 
 
 def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None,
-                 preload: Preload | None = None) -> Library:
+                 preload: ContentPreload | None = None) -> Library:
     """Read every content file under ``root`` into a Library.
 
     The first bad file raises ContentError naming the file and the field.

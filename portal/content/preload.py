@@ -18,6 +18,7 @@ import pickle
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Protocol
 
 from portal.content.cache import file_stamp
 from portal.content.errors import ContentError
@@ -40,8 +41,21 @@ class Rendered:
     stamp: str
 
 
+class ContentPreload(Protocol):
+    """What the load phase takes from a preload started before the web stack was imported."""
+
+    root: Path  # the content folder, resolved
+    stored: bool  # whether the pages are already in the page cache
+
+    def pages(self) -> list[Rendered]: ...
+
+    def close(self) -> None: ...
+
+
 class Preload:
     """Content files being rendered by background readers; see the module docstring."""
+
+    stored = False  # the load stores what was rendered in the page cache
 
     def __init__(self, root: Path, readers: int) -> None:
         self.root = Path(root).resolve()
@@ -131,9 +145,69 @@ class Preload:
         self._readers = []
 
 
+class CachedPreload:
+    """One background reader that loads a content folder through its page cache (an
+    incremental build: nearly every page comes from the cache, the few changed files are
+    rendered) while the build imports the web stack. The reader stores what it renders in
+    the cache itself, so ``stored`` is True: the load must not store the pages again."""
+
+    stored = True
+
+    def __init__(self, root: Path, cache_file: Path) -> None:
+        self.root = Path(root).resolve()
+        self._receive, send = _CONTEXT.Pipe(duplex=False)
+        self._process = _CONTEXT.Process(target=self._load, args=(Path(cache_file), send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def _load(self, cache_file: Path, send) -> None:
+        from portal.content.cache import PageCache
+        from portal.content.library import load_library
+
+        try:
+            try:
+                with PageCache(cache_file) as cache:
+                    result = (load_library(self.root, workers=1, cache=cache).pages, None)
+            except ContentError as exc:
+                result = ((), exc)
+            send.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        finally:
+            send.close()
+
+    def pages(self) -> list[Rendered]:
+        """Every page of the folder, in source order (raises the reader's ContentError)."""
+        try:
+            pages, error = pickle.loads(self._receive.recv_bytes())
+        except EOFError:
+            self._process.join()
+            raise RuntimeError(f"the content reader process ended without a result "
+                               f"(exit code {self._process.exitcode})") from None
+        finally:
+            self._receive.close()
+        self._process.join()
+        if error is not None:
+            raise error
+        return [Rendered(page, None, "") for page in pages]
+
+    def close(self) -> None:
+        """Stop the reader if ``pages()`` was never called."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
 def start_preload(content_dir: Path, workers: int) -> Preload | None:
     """Start ``workers - 1`` background readers of ``content_dir`` (None with one worker or
     no content folder). Call before importing the web stack; hand the result to the load."""
     if workers <= 1 or not Path(content_dir).is_dir():
         return None
     return Preload(content_dir, workers - 1)
+
+
+def start_cached_preload(content_dir: Path, cache_file: Path) -> CachedPreload | None:
+    """Start loading ``content_dir`` through the page cache ``cache_file`` in the background
+    (None when there is no such folder). Call before importing the web stack."""
+    if not Path(content_dir).is_dir():
+        return None
+    return CachedPreload(content_dir, cache_file)

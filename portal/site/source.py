@@ -17,7 +17,7 @@ from flask import Flask, current_app
 
 from portal.content.cache import PageCache
 from portal.content.library import Library, content_files, load_library
-from portal.content.preload import Preload
+from portal.content.preload import ContentPreload
 
 _EXTENSION_KEY = "site_source"
 
@@ -35,7 +35,7 @@ class SiteSource:
 
 
 def load_source(content_dir: Path, cache: PageCache | None = None, workers: int | None = None,
-                preload: Preload | None = None) -> SiteSource:
+                preload: ContentPreload | None = None) -> SiteSource:
     """Read the content folder and every section's database rows into a SiteSource.
 
     Raises ContentError (file and field named) for bad content. Call inside an app context.

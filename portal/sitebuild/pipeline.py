@@ -20,7 +20,7 @@ from pathlib import Path
 from flask import Flask
 
 from portal.content.cache import PageCache, page_cache_path
-from portal.content.preload import Preload
+from portal.content.preload import ContentPreload
 from portal.content.errors import ContentError
 from portal.freeze import FreezeResult, freeze, plan_outputs
 from portal.publish.atomic import remove_output
@@ -76,7 +76,7 @@ class Progress:
     advance: Callable[[int], None] = lambda n: None
 
 
-def _load(content_dir: Path, out_dir: Path, full: bool, workers: int, preload: Preload | None):
+def _load(content_dir: Path, out_dir: Path, full: bool, workers: int, preload: ContentPreload | None):
     cache_file = page_cache_path(out_dir)
     if full:
         cache_file.unlink(missing_ok=True)
@@ -89,7 +89,7 @@ def _load(content_dir: Path, out_dir: Path, full: bool, workers: int, preload: P
 
 def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
                workers: int | None = None, progress: Progress | None = None,
-               preload: Preload | None = None) -> BuildReport:
+               preload: ContentPreload | None = None) -> BuildReport:
     """Publish the site to ``out_dir``; re-render only stale pages unless ``full``.
 
     Call inside an app context of a BuildConfig app whose FREEZER_BASE_URL is set. The
@@ -121,7 +121,7 @@ def collector_paused():
 
 
 def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, workers: int | None,
-                progress: Progress | None, preload: Preload | None) -> BuildReport:
+                progress: Progress | None, preload: ContentPreload | None) -> BuildReport:
     search = app.config.get("SITE_SEARCH", True)
     started = time.perf_counter()
     clock = _PhaseClock()

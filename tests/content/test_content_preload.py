@@ -100,3 +100,32 @@ def _stamp(path):
     from portal.content.cache import file_stamp
 
     return file_stamp(os.stat(path))
+
+
+def test_cached_preload_equals_a_load_through_the_cache(folder, write_md, tmp_path):
+    from portal.content.preload import start_cached_preload
+
+    cache_file = tmp_path / "cache.sqlite"
+    with PageCache(cache_file) as cache:
+        load_library(folder, cache=cache)
+    write_md("news/n07.zh.md", slug="n07", title="改过的标题")      # one file changed since
+    preload = start_cached_preload(folder, cache_file)
+    with PageCache(cache_file) as cache:
+        preloaded = load_library(folder, cache=cache, preload=preload)
+    assert preloaded.pages == load_library(folder, workers=1).pages
+    assert preloaded.get("news", "zh", "n07").meta.title == "改过的标题"
+    with PageCache(cache_file) as cache:  # the reader stored the changed page itself
+        changed = preloaded.get("news", "zh", "n07")
+        assert cache.unchanged_sha(changed.source, _stamp(folder / changed.source)) == changed.sha256
+
+
+def test_cached_preload_reports_a_bad_file(folder, write_md, tmp_path):
+    from portal.content.preload import start_cached_preload
+
+    cache_file = tmp_path / "cache.sqlite"
+    with PageCache(cache_file) as cache:
+        load_library(folder, cache=cache)
+    write_md("news/n09.zh.md", slug="n09", lang="fr")
+    with pytest.raises(ContentError) as caught:
+        load_library(folder, preload=start_cached_preload(folder, cache_file))
+    assert (caught.value.path.name, caught.value.field) == ("n09.zh.md", "lang")

@@ -170,3 +170,20 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(builder, demo_conte
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_build_py_incremental_through_the_cached_preload_equals_a_full_build(demo_content, tmp_path, monkeypatch,
+                                                                             database_url):
+    import build
+
+    monkeypatch.setattr(build.BuildConfig, "DATABASE_URL", database_url)
+    monkeypatch.setattr(build.BuildConfig, "SEARCH_INDEX_DIR", str(tmp_path / "search"))
+    site, fresh = tmp_path / "_site", tmp_path / "_fresh"
+    assert build.main(["--out", str(site), "--content", str(demo_content), "--no-search", "--workers", "2"]) == 0
+    write_news(demo_content, "late-addition", "新增的一条新闻。")
+    # a page cache exists now: the content is loaded through it in the background
+    assert build.main(["--out", str(site), "--content", str(demo_content), "--no-search", "--workers", "2"]) == 0
+    assert build.main(["--out", str(fresh), "--content", str(demo_content), "--no-search", "--full",
+                       "--workers", "2"]) == 0
+    assert (site / "news" / "late-addition" / "index.html").is_file()
+    assert tree(site) == tree(fresh)
