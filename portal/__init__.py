@@ -34,6 +34,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     from portal import errors, navigation, permissions, search_sync, security_headers
     from portal.extensions import csrf, login_manager
 
+    i18n.init_portal_templates(app)
     csrf.init_app(app)
     login_manager.init_app(app)
     permissions.init_login_manager()

@@ -38,6 +38,10 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", translation_directories(app))
     babel.init_app(app, locale_selector=select_locale)
 
+
+def init_portal_templates(app: Flask) -> None:
+    """Give the portal's own templates ``current_lang`` (the public site's have ``site_lang``)."""
+
     @app.context_processor
     def inject_language():
         from flask_babel import get_locale

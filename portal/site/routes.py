@@ -21,8 +21,14 @@ bp.add_app_template_global(site_url)  # macros imported without context need it 
 def _site_context():
     if not has_request_context() or request.blueprint != "site":
         return {}  # mail rendered from the CLI, and every other blueprint
-    lang = g.get("site_lang", "zh")
-    return _per_language(lang, get_translations())
+    # Frozen-Flask renders every page in one app context, so ``g`` outlives a request there:
+    # keep each language's context in it and skip even the lookups that find it (in the
+    # portal's preview ``g`` is per request, and this is just the first lookup).
+    key = (g.get("site_lang", "zh"), *request_base())
+    made = g.setdefault("site_contexts", {}).get(key)
+    if made is None:
+        made = g.site_contexts[key] = _per_language(key[0], get_translations())
+    return made
 
 
 def _fast_gettext(translate):
