@@ -1,6 +1,7 @@
 """The Fuxin Talent portal: application factory."""
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, Mapping
 
 if TYPE_CHECKING:
@@ -54,6 +55,11 @@ def _register_public_site(app: Flask) -> None:
     from portal.site.static_app import make_static
 
     make_static(app)
+    if app.config.get("TEMPLATE_CACHE_DIR"):
+        from jinja2 import FileSystemBytecodeCache
+
+        os.makedirs(app.config["TEMPLATE_CACHE_DIR"], exist_ok=True)
+        app.jinja_env.bytecode_cache = FileSystemBytecodeCache(app.config["TEMPLATE_CACHE_DIR"])
     app.register_blueprint(site_bp)
     app.after_request(vet_response)
 

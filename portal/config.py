@@ -87,3 +87,6 @@ class BuildConfig(Config):
     FREEZER_REDIRECT_POLICY = "error"
     FREEZER_IGNORE_MIMETYPE_WARNINGS = True
     PROPAGATE_EXCEPTIONS = True  # a view that fails stops the build with its real traceback
+    # Compiled templates kept between runs (Jinja checks each against its source): a
+    # one-page build need not compile the site's templates again in every new process.
+    TEMPLATE_CACHE_DIR = str(_INSTANCE / "template-cache")

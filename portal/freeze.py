@@ -190,11 +190,18 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     handle = on_batch or (lambda part: None)
     result = FreezeResult({}, [], [])
     if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
-        for start in range(0, len(urls), CHUNK):
-            part = _freeze_urls(urls[start:start + CHUNK], into_empty)
-            _merge(result, part)
-            handle(part)
-            report(len(part.files))
+        # Everything made so far (the library, the plan) is set aside from the collector, so
+        # the young-generation collection after each batch walks only what the batch made
+        # (with the collector paused by the build, that would be the whole library).
+        gc.freeze()
+        try:
+            for start in range(0, len(urls), CHUNK):
+                part = _freeze_urls(urls[start:start + CHUNK], into_empty)
+                _merge(result, part)
+                handle(part)
+                report(len(part.files))
+        finally:
+            gc.unfreeze()
         if meanwhile is not None:
             meanwhile()
         return result
