@@ -209,8 +209,8 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     batches = [urls[i:i + size] for i in range(0, len(urls), size)]
     # The library and plan are large and read-only from here on: keep them out of the
     # collector's sight, so neither the collector nor copy-on-write pays for them in each
-    # forked worker.
-    gc.collect()
+    # forked worker. (No full collection first: it took 0.15 s on a 10,000-page site to
+    # free next to nothing; what garbage there is stays set aside until the build ends.)
     gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import pickle
 import sqlite3
+from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
 
@@ -110,11 +111,18 @@ class PageCache:
     def put(self, page: Page, stamp: str, blob: bytes | None = None) -> None:
         """Store ``page``, read from a file with ``stamp``, under its source path, replacing
         an older version (``blob``: the page already pickled)."""
-        blob = blob if blob is not None else pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
-        self._db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", (page.source, page.sha256, stamp, blob))
-        self._memory[page.source] = page
-        if self._rows is not None:
-            self._rows[page.source] = (page.sha256, stamp, None)
+        self.put_many([(page, stamp, blob)])
+
+    def put_many(self, entries: Iterable[tuple[Page, str, bytes | None]]) -> None:
+        """``put(page, stamp, blob)`` for many pages in one statement."""
+        rows = []
+        for page, stamp, blob in entries:
+            blob = blob if blob is not None else pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL)
+            rows.append((page.source, page.sha256, stamp, blob))
+            self._memory[page.source] = page
+            if self._rows is not None:
+                self._rows[page.source] = (page.sha256, stamp, None)
+        self._db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)", rows)
 
     def prune(self, sources: set[str]) -> None:
         """Drop every entry whose source is not in ``sources``."""

@@ -33,8 +33,7 @@ _PARALLEL_THRESHOLD = 400
 def _from_preload(preload: ContentPreload, root: Path, cache: PageCache | None) -> Library:
     rendered = preload.pages()
     if cache is not None and not preload.stored:
-        for item in rendered:
-            cache.put(item.page, item.stamp, item.blob)
+        cache.put_many((item.page, item.stamp, item.blob) for item in rendered)
         cache.prune({item.page.source for item in rendered})
     return Library.from_pages(item.page for item in rendered)
 
@@ -252,7 +251,6 @@ def load_library(root: Path, workers: int | None = None, cache: PageCache | None
             stamps.append(stamp)
     rendered = _render_all(todo, workers or os.cpu_count() or 1)
     if cache is not None:
-        for (page, blob), stamp in zip(rendered, stamps):
-            cache.put(page, stamp, blob)
+        cache.put_many((page, stamp, blob) for (page, blob), stamp in zip(rendered, stamps))
         cache.prune({p.source for p in pages} | {page.source for page, _ in rendered})
     return Library.from_pages(pages + [page for page, _ in rendered])
