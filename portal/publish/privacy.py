@@ -99,7 +99,8 @@ class PrivacyGuard:
         # so dates, years and short codes are skipped by the regex itself. ASCII digits
         # only (faster than \d): the terms are ASCII, so no other digit can be part of a hit.
         fewest = min((len(n) - n.endswith("X") for n in self._numbers), default=1)
-        self._number_run = re.compile(rf"[0-9](?:{_SEP}[0-9]){{{fewest - 1},}}(?:{_SEP}[Xx])?")
+        # Possessive: what follows the digits is optional, so giving some back never helps.
+        self._number_run = re.compile(rf"[0-9](?:{_SEP}+[0-9]){{{fewest - 1},}}+(?:{_SEP}[Xx])?")
         self._emails_by_domain: dict[str, list[str]] = {}
         for address in self._emails:
             self._emails_by_domain.setdefault(address.rpartition("@")[2], []).append(address)

@@ -10,6 +10,7 @@ from portal.site import bp
 from portal.site.chrome import make_chrome
 from portal.site.head import Head, alternate_urls, canonical_url
 from portal.site.langs import HREFLANG, OTHER
+from portal.site.list_entries import ListEntries
 from portal.site.sections import content, nav_items  # importing registers every section's routes
 from portal.site.urls import request_base, site_url, url_builder
 
@@ -68,6 +69,7 @@ def _per_language(lang: str, translations) -> dict:
                 "language_switch": _language_switch, "gettext": gettext, "_": gettext,
                 "site_nav": _nav(lang, translations, sections)}
         made["chrome"] = make_chrome(lang, translations, made)
+        made["list_entry"] = ListEntries(made)
         _per_language_cache[key] = made
     return made
 
