@@ -5,10 +5,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import request
+from flask import g, request
 
-from portal.site.langs import LANGS
-from portal.site.urls import external_url
+from portal.site.langs import LANGS, OTHER
+from portal.site.urls import request_base, url_builder
 
 
 @dataclass(frozen=True)
@@ -21,16 +21,32 @@ class Head:
     alternates: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-def canonical_url() -> str:
-    """The absolute URL of the page being rendered."""
-    return external_url(request.endpoint, **(request.view_args or {}))
+@dataclass(frozen=True)
+class HeadUrls:
+    """The URLs every page needs, worked out once per page: its canonical URL, its absolute
+    URL in each language that has it (this one included, in the site's language order), and
+    where the language switch leads (this page in the other language, or that language's
+    home page)."""
+
+    canonical: str
+    alternates: dict[str, str]
+    switch: str
 
 
-def alternate_urls(head: Head) -> dict[str, str]:
-    """Absolute URLs of this page in each language that has it (this language included)."""
-    lang = (request.view_args or {}).get("lang", "zh")
-    urls = {lang: canonical_url()}
+def head_urls(head: Head) -> HeadUrls:
+    """The HeadUrls of the page being rendered, described by ``head``."""
+    endpoint, args = request.endpoint, request.view_args or {}
+    build = url_builder()
+    origin = request_base()[1].rstrip("/")
+    lang = args.get("lang", "zh")
+    canonical = origin + build(endpoint, **args)
+    urls = {lang: canonical}
     for other, values in head.alternates.items():
         if other in LANGS and other != lang:
-            urls[other] = external_url(request.endpoint, **{**(request.view_args or {}), **values, "lang": other})
-    return dict(sorted(urls.items(), key=lambda kv: LANGS.index(kv[0])))
+            urls[other] = origin + build(endpoint, **{**args, **values, "lang": other})
+    other = OTHER[g.get("site_lang", "zh")]
+    if other in head.alternates:
+        switch = build(endpoint, **{**args, **head.alternates[other], "lang": other})
+    else:
+        switch = build("site.home", lang=other)
+    return HeadUrls(canonical, dict(sorted(urls.items(), key=lambda kv: LANGS.index(kv[0]))), switch)

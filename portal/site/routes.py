@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from portal.site import bp
 from portal.site.chrome import make_chrome
-from portal.site.head import Head, alternate_urls, canonical_url
+from portal.site.head import head_urls
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.list_entries import ListEntries
 from portal.site.sections import content, nav_items  # importing registers every section's routes
@@ -65,8 +65,7 @@ def _per_language(lang: str, translations) -> dict:
             _per_language_cache.clear()
         gettext = _fast_gettext(translations.gettext)
         made = {"site_lang": lang, "other_lang": OTHER[lang], "hreflang": HREFLANG,
-                "canonical_url": canonical_url, "alternate_urls": alternate_urls, "site_url": url_builder(),
-                "language_switch": _language_switch, "gettext": gettext, "_": gettext,
+                "head_urls": head_urls, "site_url": url_builder(), "gettext": gettext, "_": gettext,
                 "site_nav": _nav(lang, translations, sections)}
         made["chrome"] = make_chrome(lang, translations, made)
         made["list_entry"] = ListEntries(made)
@@ -82,11 +81,3 @@ def _nav(lang: str, translations, sections: tuple) -> tuple[tuple[str, str], ...
               for section, label in content.SECTION_TITLES.items()]
     items += [(site_url(endpoint, lang=lang), str(label)) for endpoint, label in sections]
     return tuple(items)
-
-
-def _language_switch(head: Head) -> str:
-    """The URL of this page in the other language, or the other language's home page."""
-    other = OTHER[g.get("site_lang", "zh")]
-    if other not in head.alternates:
-        return site_url("site.home", lang=other)
-    return site_url(request.endpoint, **{**(request.view_args or {}), **head.alternates[other], "lang": other})

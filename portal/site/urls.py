@@ -37,8 +37,3 @@ def url_builder() -> Callable[..., str]:
 def site_url(endpoint: str, **values) -> str:
     """``url_for(endpoint, **values)``, remembered for this request's base URL."""
     return _build(*request_base(), endpoint, tuple(sorted(values.items())))
-
-
-def external_url(endpoint: str, **values) -> str:
-    """The absolute form of ``site_url(endpoint, **values)``."""
-    return request_base()[1].rstrip("/") + site_url(endpoint, **values)
