@@ -204,15 +204,15 @@ def _escaped_stretches(text: str) -> set[str]:
     starts), so a page with few escapes costs little however long it is.
     """
     stretches: set[str] = set()
-    covered, reversed_text, size = -1, "", len(text)
-    for escape in _ESCAPE.finditer(text):
+    reversed_text, size = "", len(text)
+    escape = _ESCAPE.search(text)
+    while escape is not None:
         at = escape.start()
-        if at < covered:  # inside the stretch just taken
-            continue
         reversed_text = reversed_text or text[::-1]
         start = size - _STRETCH.match(reversed_text, size - at).end()
-        covered = _STRETCH.match(text, at).end()
-        stretches.add(text[start:covered])
+        end = _STRETCH.match(text, at).end()
+        stretches.add(text[start:end])
+        escape = _ESCAPE.search(text, end)  # the next escape past this stretch
     return stretches
 
 
