@@ -1,10 +1,10 @@
 """sitemap.xml, feed.xml and robots.txt for a planned site."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from flask import Flask, url_for
+from flask import Flask
 
 from portal.freeze import Planned
 from portal.publish.feed import FeedEntry, FeedInfo, atom_xml
@@ -13,18 +13,18 @@ from portal.publish.sitemap import SitemapEntry, sitemap_xml
 from portal.site.langs import HREFLANG
 from portal.site.sections import all_feed_items
 from portal.site.source import SiteSource
+from portal.site.urls import request_base, url_builder
 
 
-def _sitemap_entries(plan: Mapping[str, Planned]) -> list[SitemapEntry]:
+def _sitemap_entries(plan: Mapping[str, Planned], absolute: Callable[..., str]) -> list[SitemapEntry]:
     entries = []
     for rel in sorted(plan):
         output = plan[rel].output
         if not output.sitemap:
             continue
-        alternates = {HREFLANG[lang]: url_for(output.endpoint, **values, _external=True)
-                      for lang, values in output.alternates.items()}
-        entries.append(SitemapEntry(url_for(output.endpoint, **output.values, _external=True),
-                                    output.lastmod, alternates if len(alternates) > 1 else {}))
+        alternates = {HREFLANG[lang]: absolute(output.endpoint, **values) for lang, values in output.alternates.items()}
+        entries.append(SitemapEntry(absolute(output.endpoint, **output.values), output.lastmod,
+                                    alternates if len(alternates) > 1 else {}))
     return entries
 
 
@@ -32,13 +32,18 @@ def machine_files(app: Flask, plan: Mapping[str, Planned], source: SiteSource) -
     """The bytes of sitemap.xml, feed.xml (news and 公示, both languages) and robots.txt."""
     base_url = app.config["FREEZER_BASE_URL"]
     with app.test_request_context(base_url=base_url):
-        home = url_for("site.home", lang="zh", _external=True)
-        entries = [FeedEntry(item.title, url_for(item.endpoint, **item.values, _external=True), item.updated,
+        origin, build = request_base()[1].rstrip("/"), url_builder()
+
+        def absolute(endpoint: str, **values) -> str:  # url_for(..., _external=True), remembered
+            return origin + build(endpoint, **values)
+
+        home = absolute("site.home", lang="zh")
+        entries = [FeedEntry(item.title, absolute(item.endpoint, **item.values), item.updated,
                              item.summary, tuple(item.categories))
                    for item in all_feed_items(source)]
         info = FeedInfo("阜新英才 · 新闻与公示", home, home + "feed.xml", "阜新市人才工作领导小组办公室")
         return {
-            "sitemap.xml": sitemap_xml(_sitemap_entries(plan)),
+            "sitemap.xml": sitemap_xml(_sitemap_entries(plan, absolute)),
             "feed.xml": atom_xml(info, entries),
             "robots.txt": robots_txt(home + "sitemap.xml").encode("utf-8"),
         }
