@@ -52,7 +52,7 @@ class PageCache:
     """
 
     def __init__(self, path: Path) -> None:
-        path = Path(path).absolute()
+        self.path = path = Path(path).absolute()
         self._db = sqlite3.connect(path)
         self._rows: dict[str, tuple[str, str, bytes | None]] | None = None
         self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

@@ -32,9 +32,8 @@ _PARALLEL_THRESHOLD = 400
 
 def _from_preload(preload: ContentPreload, root: Path, cache: PageCache | None) -> Library:
     rendered = preload.pages()
-    if cache is not None and not preload.stored:
-        cache.put_many((item.page, item.stamp, item.blob) for item in rendered)
-        cache.prune({item.page.source for item in rendered})
+    if cache is not None:
+        preload.store(cache.path, rendered)
     return Library.from_pages(item.page for item in rendered)
 
 

@@ -58,8 +58,10 @@ def test_the_first_bad_file_is_reported(folder, write_md, small_spans):
 
 
 def test_preloaded_pages_fill_the_page_cache(folder, tmp_path):
+    preload = start_preload(folder, 2)
     with PageCache(tmp_path / "cache.sqlite") as cache:
-        first = load_library(folder, cache=cache, preload=start_preload(folder, 2))
+        first = load_library(folder, cache=cache, preload=preload)
+    preload.close()  # waits for the process that writes the cache
     with PageCache(tmp_path / "cache.sqlite") as cache:
         assert all(cache.unchanged_sha(p.source, _stamp(folder / p.source)) == p.sha256 for p in first.pages)
 
