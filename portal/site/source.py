@@ -43,8 +43,10 @@ def load_source(content_dir: Path, cache: PageCache | None = None, workers: int 
     """
     from portal.site.sections import load_section_data
 
+    # The database first: while it is read, a preload's readers go on rendering content.
+    data = load_section_data()
     library = load_library(Path(content_dir), workers=workers, cache=cache, preload=preload)
-    return SiteSource(library=library, data=load_section_data())
+    return SiteSource(library=library, data=data)
 
 
 def use_source(app: Flask, source: SiteSource) -> None:
