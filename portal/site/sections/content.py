@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 
 from flask import abort, render_template, send_file
 from flask_babel import lazy_gettext as _l
@@ -126,12 +127,18 @@ def _tag_outputs(library, section: str, lang: str, tag: str, signature: _Signatu
                      sitemap=part.number == 1)
 
 
+@lru_cache(maxsize=None)
+def _languages_digest(langs: tuple[str, ...]) -> str:
+    # The same few sets of languages for ten thousand items: each hashed once.
+    return digest(list(langs))
+
+
 def _item_outputs(library, page: Page) -> Iterator[Output]:
     values = {"lang": page.meta.lang, "section": page.section, "slug": page.meta.slug}
     translations = library.translations(page)
     deps = {page.dependency_key: page.sha256,
             f"translations:{page.section}:{page.meta.slug}:{page.meta.lang}":
-                digest(sorted(t.meta.lang for t in translations))}
+                _languages_digest(tuple(sorted(t.meta.lang for t in translations)))}
     yield Output("site.item", values, deps, template="site/item.html", primary=(page.dependency_key,),
                  alternates={t.meta.lang: {**values, "lang": t.meta.lang} for t in translations},
                  lastmod=page.meta.date)
