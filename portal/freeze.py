@@ -148,13 +148,26 @@ def _stamp(path: Path) -> tuple[int, int, int] | None:
     return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
+def site_freezer(app: Flask) -> Freezer:
+    """The app's one Freezer, made on first use. Each Freezer made for an app adds a
+    url_for logger to the app's URL-default functions, which every url_for call then runs:
+    a Freezer per batch made every page's url_for slower with each batch, and a portal that
+    publishes again and again would have grown the list without end."""
+    freezer = app.extensions.get("site_freezer")
+    if freezer is None:
+        freezer = app.extensions["site_freezer"] = Freezer(app, with_static_files=False,
+                                                           with_no_argument_rules=False, log_url_for=False)
+    return freezer
+
+
 def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
     """Freeze ``urls`` with Frozen-Flask, vetting each page as it is rendered.
 
     ``into_empty``: the destination started empty, so every file is new (no need to
     look at each one before and after to tell).
     """
-    freezer = Freezer(_app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
+    freezer = site_freezer(_app)
+    freezer.url_generators.clear()
     freezer.register_generator(lambda: urls)
     root = freezer.root  # a property that builds the path on every access
     before = {} if into_empty else {url: _stamp(root / url_to_file(url)) for url in urls}

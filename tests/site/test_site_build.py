@@ -187,3 +187,15 @@ def test_build_py_incremental_through_the_cached_preload_equals_a_full_build(dem
                        "--workers", "2"]) == 0
     assert (site / "news" / "late-addition" / "index.html").is_file()
     assert tree(site) == tree(fresh)
+
+
+def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_content, tmp_path, database_url):
+    from portal.sitebuild.pipeline import build_site
+    from tests.site.conftest import build_app
+
+    app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
+    with app.app_context():
+        for _ in range(3):
+            build_site(app, tmp_path / "_site", demo_content, full=True)
+        # Frozen-Flask's url_for logger, once: not one more for every batch of every build
+        assert len(app.url_default_functions.get(None, [])) == 1
