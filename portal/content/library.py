@@ -5,32 +5,25 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
-import pickle
 import posixpath
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
 from portal.content.assets import refresh_assets
 from portal.content.cache import PageCache, file_stamp
 from portal.content.errors import ContentError
+from portal.content.files import content_file_names
 from portal.content.page import Asset, Page
-from portal.content.reader import page_from_bytes
+from portal.content.preload import ContentPreload, Preload, Rendered
 
-if TYPE_CHECKING:
-    from portal.content.preload import ContentPreload
-
-SECTIONS = ("news", "policies", "pages")
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 400
 
 
-def _from_preload(preload: ContentPreload, root: Path, cache: PageCache | None) -> Library:
+def _from_preload(preload: ContentPreload, cache: PageCache | None) -> Library:
     rendered = preload.pages()
     if cache is not None:
         preload.store(cache.path, rendered)
@@ -146,64 +139,11 @@ def asset_dependency_key(page: Page, asset: Asset) -> str:
     return "asset:" + posixpath.normpath(posixpath.join(posixpath.dirname(page.source), asset.ref))
 
 
-def content_files(root: Path) -> list[tuple[Path, str]]:
-    """Every ``*.md`` file under the known sections of ``root``, with its section.
-
-    Missing sections (or a missing root) simply contribute nothing. Files and
-    folders whose names start with ``.`` or ``_`` are ignored (editor swap
-    files, drafts kept aside).
-    """
-    return [(Path(path), section) for path, section in _content_file_names(str(root))]
-
-
-def _content_file_names(root: str) -> list[tuple[str, str]]:
-    # content_files with plain strings: on ten thousand files, Path objects cost a third of a second.
-    found: list[tuple[str, str]] = []
-    for section in SECTIONS:
-        base = os.path.join(root, section)
-        if not os.path.isdir(base):
-            continue
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "_")))
-            found.extend(
-                (os.path.join(dirpath, name), section)
-                for name in sorted(filenames)
-                if name.endswith(".md") and not name.startswith((".", "_"))
-            )
-    return found
-
-
-def _read_one(job: tuple[str, Path, str, bytes | None]) -> Page:
-    name, root, section, data = job
-    path = Path(name)
-    if data is None:  # not read yet: read here, in the worker
-        with open(name, "rb") as handle:
-            data = handle.read()
-    return page_from_bytes(path, data, root, section)
-
-
-def _read_share_pickled(jobs: list[tuple[str, Path, str, bytes | None]]) -> list[bytes]:
-    # Each page pickled here once: the same bytes carry it back and go into the cache. The
-    # whole share travels back as one message.
-    return [pickle.dumps(_read_one(job), protocol=pickle.HIGHEST_PROTOCOL) for job in jobs]
-
-
-def _render_all(jobs: list[tuple[str, Path, str, bytes | None]], workers: int) -> list[tuple[Page, bytes | None]]:
-    """Each job's page, in order, with its pickled form when one was made.
-
-    In parallel, the jobs are cut into one share per worker; forked processes take all
-    shares but the first, which this process renders meanwhile. One message per share
-    (rather than one per file or per small chunk) keeps the pool's own traffic from
-    eating the gain on two cores.
-    """
-    if workers <= 1 or len(jobs) < _PARALLEL_THRESHOLD:
-        return [(_read_one(job), None) for job in jobs]
-    size = -(-len(jobs) // workers)
-    shares = [jobs[start:start + size] for start in range(0, len(jobs), size)]
-    with ProcessPoolExecutor(max_workers=len(shares) - 1, mp_context=get_context("fork")) as pool:
-        futures = [pool.submit(_read_share_pickled, share) for share in shares[1:]]
-        own = [(page, None) for page in map(_read_one, shares[0])]
-        return own + [(pickle.loads(blob), blob) for future in futures for blob in future.result()]
+def _render_all(root: Path, files: list[tuple[str, str]], workers: int) -> list[Rendered]:
+    """Each file rendered, in order: by this process alone when there are few, else shared with
+    ``workers - 1`` forked readers the way a preload shares them (``portal.content.preload``)."""
+    readers = workers - 1 if len(files) >= _PARALLEL_THRESHOLD else 0
+    return Preload(root, readers, files).pages()
 
 
 def load_library(root: Path, workers: int | None = None, cache: PageCache | None = None,
@@ -222,34 +162,28 @@ def load_library(root: Path, workers: int | None = None, cache: PageCache | None
     """
     root = Path(root).resolve()
     if preload is not None and preload.root == root:
-        return _from_preload(preload, root, cache)
+        return _from_preload(preload, cache)
     prefix = len(str(root)) + 1
     pages: list[Page] = []
-    todo: list[tuple[str, Path, str, bytes | None]] = []
-    stamps: list[str] = []
-    for name, section in _content_file_names(str(root)):
+    todo: list[tuple[str, str]] = []
+    for name, section in content_file_names(str(root)):
         source = name[prefix:].replace(os.sep, "/")
-        stamp = file_stamp(os.stat(name)) if cache is not None else ""  # taken before the bytes are read
         if cache is None or not cache.has(source):
-            todo.append((name, root, section, None))  # nothing to compare with: the worker reads it
-            stamps.append(stamp)
+            todo.append((name, section))  # nothing to compare with: render it
             continue
-        data = None
-        sha = cache.unchanged_sha(source, stamp)
+        sha = cache.unchanged_sha(source, file_stamp(os.stat(name)))
         if sha is None:
             with open(name, "rb") as handle:
-                data = handle.read()
-            sha = hashlib.sha256(data).hexdigest()
+                sha = hashlib.sha256(handle.read()).hexdigest()
         cached = cache.get(source, sha)
         if cached is not None and cached.section == section:
             if cached.assets:
                 cached = dataclasses.replace(cached, assets=refresh_assets(cached.assets, Path(name)))
             pages.append(cached)
         else:
-            todo.append((name, root, section, data))
-            stamps.append(stamp)
-    rendered = _render_all(todo, workers or os.cpu_count() or 1)
+            todo.append((name, section))
+    rendered = _render_all(root, todo, workers or os.cpu_count() or 1)
     if cache is not None:
-        cache.put_many((page, stamp, blob) for (page, blob), stamp in zip(rendered, stamps))
-        cache.prune({p.source for p in pages} | {page.source for page, _ in rendered})
-    return Library.from_pages(pages + [page for page, _ in rendered])
+        cache.put_many((item.page, item.stamp, item.blob) for item in rendered)
+        cache.prune({p.source for p in pages} | {item.page.source for item in rendered})
+    return Library.from_pages(pages + [item.page for item in rendered])

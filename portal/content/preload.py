@@ -6,7 +6,8 @@ every Markdown file. ``start_preload`` forks reader processes before those impor
 start rendering at once. When the build reaches its load phase, ``Preload.pages()`` joins
 in: this process renders from the end of the file list while the readers work from the
 front, until they meet. The result is exactly what rendering every file in one process
-gives (the same pages, in the same order, and the same first error).
+gives (the same pages, in the same order, and the same first error). ``load_library`` shares
+out the files it must render the same way, with readers forked when it needs them.
 
 Only light modules are imported here; ``portal/__init__.py`` imports the web stack inside
 ``create_app``, so importing this module does not.
@@ -22,7 +23,7 @@ from typing import Protocol
 
 from portal.content.cache import file_stamp
 from portal.content.errors import ContentError
-from portal.content.library import _content_file_names, _read_one
+from portal.content.files import content_file_names, read_content_file
 from portal.content.page import Page
 
 # Files taken from the shared list at a time: small enough that neither side waits long for
@@ -56,9 +57,11 @@ class ContentPreload(Protocol):
 class Preload:
     """Content files being rendered by background readers; see the module docstring."""
 
-    def __init__(self, root: Path, readers: int) -> None:
+    def __init__(self, root: Path, readers: int, files: list[tuple[str, str]] | None = None) -> None:
+        """Fork ``readers`` processes rendering ``files`` ((path, section) pairs; default:
+        every content file under ``root``). With no readers, ``pages()`` renders them all."""
         self.root = Path(root).resolve()
-        self.files = _content_file_names(str(self.root))
+        self.files = content_file_names(str(self.root)) if files is None else files
         # [next index from the front, one past the last index not yet taken from the back]
         self._bounds = _CONTEXT.RawArray("q", [0, len(self.files)])
         self._lock = _CONTEXT.Lock()
@@ -85,7 +88,7 @@ class Preload:
     def _render(self, index: int) -> tuple[Page, str]:
         name, section = self.files[index]
         stamp = file_stamp(os.stat(name))  # taken before the bytes are read, as load_library does
-        return _read_one((name, self.root, section, None)), stamp
+        return read_content_file(name, self.root, section), stamp
 
     def _read_from_front(self, send) -> None:
         """A reader process: render spans from the front until the lists meet or a file is bad,

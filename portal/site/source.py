@@ -16,7 +16,8 @@ from typing import Any
 from flask import Flask, current_app
 
 from portal.content.cache import PageCache
-from portal.content.library import Library, content_files, load_library
+from portal.content.files import content_files
+from portal.content.library import Library, load_library
 from portal.content.preload import ContentPreload
 
 _EXTENSION_KEY = "site_source"

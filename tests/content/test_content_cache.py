@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from portal.content import cache as cache_module
-from portal.content import library as library_module
+from portal.content import files as files_module
 from portal.content.cache import PageCache
 from portal.content.errors import ContentError
 from portal.content.library import load_library
@@ -21,13 +21,13 @@ def cache_path(tmp_path):
 
 def _count_renders(monkeypatch) -> list[str]:
     rendered: list[str] = []
-    real = library_module.page_from_bytes
+    real = files_module.page_from_bytes
 
     def counting(path, data, root, section):
         rendered.append(path.name)
         return real(path, data, root, section)
 
-    monkeypatch.setattr(library_module, "page_from_bytes", counting)
+    monkeypatch.setattr(files_module, "page_from_bytes", counting)
     return rendered
 
 

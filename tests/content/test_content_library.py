@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from portal.content.errors import ContentError
-from portal.content.library import Library, content_files, load_library
+from portal.content.files import content_files
+from portal.content.library import Library, load_library
 
 
 def test_missing_root_and_sections_give_an_empty_library(tmp_path):

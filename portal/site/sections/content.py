@@ -8,7 +8,8 @@ from functools import lru_cache
 from flask import abort, render_template, send_file
 from flask_babel import lazy_gettext as _l
 
-from portal.content.library import SECTIONS, asset_dependency_key
+from portal.content.files import SECTIONS
+from portal.content.library import asset_dependency_key
 from portal.content.page import Page
 from portal.site import bp
 from portal.site.head import Head
