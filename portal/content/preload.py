@@ -18,6 +18,8 @@ import os
 import pickle
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Protocol
 
@@ -65,14 +67,8 @@ class Preload:
         # [next index from the front, one past the last index not yet taken from the back]
         self._bounds = _CONTEXT.RawArray("q", [0, len(self.files)])
         self._lock = _CONTEXT.Lock()
-        self._readers = []
         self._writers = []
-        for _ in range(readers):
-            receive, send = _CONTEXT.Pipe(duplex=False)
-            process = _CONTEXT.Process(target=self._read_from_front, args=(send,), daemon=True)
-            process.start()
-            send.close()
-            self._readers.append((process, receive))
+        self._readers = [_start(self._read_from_front) for _ in range(readers)]
 
     def _take(self, from_front: bool) -> range | None:
         with self._lock:
@@ -87,7 +83,7 @@ class Preload:
 
     def _render(self, index: int) -> tuple[Page, str]:
         name, section = self.files[index]
-        stamp = file_stamp(os.stat(name))  # taken before the bytes are read, as load_library does
+        stamp = file_stamp(os.stat(name))  # taken before the bytes are read (see portal.content.cache)
         return read_content_file(name, self.root, section), stamp
 
     def _read_from_front(self, send) -> None:
@@ -131,16 +127,8 @@ class Preload:
                     errors.append((index, exc))
                     continue
                 rendered[index] = Rendered(page, None, stamp)
-        for process, receive in self._readers:
-            try:
-                done, error = pickle.loads(receive.recv_bytes())
-            except EOFError:
-                process.join()
-                raise RuntimeError(f"a content reader process ended without a result "
-                                   f"(exit code {process.exitcode})") from None
-            finally:
-                receive.close()
-            process.join()
+        for reader in self._readers:
+            done, error = _result(*reader)
             rendered.update((index, Rendered(pickle.loads(blob), blob, stamp)) for index, blob, stamp in done)
             if error is not None:
                 errors.append(error)
@@ -162,6 +150,28 @@ class Preload:
         self._writers = []
 
 
+def _start(target, *args) -> tuple[BaseProcess, Connection]:
+    """Fork a process running ``target(*args, send)``, and the end of the pipe to hear it on."""
+    receive, send = _CONTEXT.Pipe(duplex=False)
+    process = _CONTEXT.Process(target=target, args=(*args, send), daemon=True)
+    process.start()
+    send.close()
+    return process, receive
+
+
+def _result(process: BaseProcess, receive: Connection):
+    """The one message ``process`` sends back, once it has ended."""
+    try:
+        return pickle.loads(receive.recv_bytes())
+    except EOFError:
+        process.join()
+        raise RuntimeError(f"a content reader process ended without a result "
+                           f"(exit code {process.exitcode})") from None
+    finally:
+        receive.close()
+        process.join()
+
+
 def _store(cache_file: Path, rendered: list[Rendered]) -> None:
     from portal.content.cache import PageCache
 
@@ -178,10 +188,7 @@ class CachedPreload:
 
     def __init__(self, root: Path, cache_file: Path) -> None:
         self.root = Path(root).resolve()
-        self._receive, send = _CONTEXT.Pipe(duplex=False)
-        self._process = _CONTEXT.Process(target=self._load, args=(Path(cache_file), send), daemon=True)
-        self._process.start()
-        send.close()
+        self._process, self._receive = _start(self._load, Path(cache_file))
 
     def _load(self, cache_file: Path, send) -> None:
         from portal.content.cache import PageCache
@@ -199,15 +206,7 @@ class CachedPreload:
 
     def pages(self) -> list[Rendered]:
         """Every page of the folder, in source order (raises the reader's ContentError)."""
-        try:
-            pages, error = pickle.loads(self._receive.recv_bytes())
-        except EOFError:
-            self._process.join()
-            raise RuntimeError(f"the content reader process ended without a result "
-                               f"(exit code {self._process.exitcode})") from None
-        finally:
-            self._receive.close()
-        self._process.join()
+        pages, error = _result(self._process, self._receive)
         if error is not None:
             raise error
         return [Rendered(page, None, "") for page in pages]
