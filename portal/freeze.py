@@ -22,6 +22,7 @@ from flask import Flask, request, url_for
 from flask.globals import request_ctx
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
+from portal.content.cache import file_stamp
 from portal.publish.linkcheck import BrokenLink
 from portal.publish.privacy import PrivacyHit
 from portal.sitebuild.vetting import Vetting
@@ -140,12 +141,11 @@ def vet_response(response):
     return response
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
+def _stamp(path: Path) -> str | None:
     try:
-        st = path.stat()
+        return file_stamp(path.stat())
     except FileNotFoundError:
         return None
-    return (st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def site_freezer(app: Flask) -> Freezer:
@@ -215,30 +215,24 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
     report = progress or (lambda n: None)
     handle = on_batch or (lambda part: None)
     result = FreezeResult({}, [], [])
-    if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
-        # Everything made so far (the library, the plan) is set aside from the collector, so
-        # the young-generation collection after each batch walks only what the batch made
-        # (with the collector paused by the build, that would be the whole library).
-        gc.freeze()
-        try:
+    # The library and plan are large and read-only from here on: keep them out of the
+    # collector's sight, so the young-generation collection after each batch walks only what
+    # the batch made, and neither the collector nor copy-on-write pays for them in a forked
+    # worker. (No full collection first: it took 0.15 s on a 10,000-page site to free next
+    # to nothing; what garbage there is stays set aside until the build ends.)
+    gc.freeze()
+    try:
+        if workers <= 1 or len(urls) < PARALLEL_THRESHOLD:
             for start in range(0, len(urls), CHUNK):
                 part = _freeze_urls(urls[start:start + CHUNK], into_empty)
                 _merge(result, part)
                 handle(part)
                 report(len(part.files))
-        finally:
-            gc.unfreeze()
-        if meanwhile is not None:
-            meanwhile()
-        return result
-    size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
-    batches = [urls[i:i + size] for i in range(0, len(urls), size)]
-    # The library and plan are large and read-only from here on: keep them out of the
-    # collector's sight, so neither the collector nor copy-on-write pays for them in each
-    # forked worker. (No full collection first: it took 0.15 s on a 10,000-page site to
-    # free next to nothing; what garbage there is stays set aside until the build ends.)
-    gc.freeze()
-    try:
+            if meanwhile is not None:
+                meanwhile()
+            return result
+        size = max(1, min(CHUNK, -(-len(urls) // (workers * 4))))
+        batches = [urls[i:i + size] for i in range(0, len(urls), size)]
         with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_after_fork) as pool:
             futures = {pool.submit(_freeze_urls, batch, into_empty): len(batch) for batch in batches}
             if meanwhile is not None:
@@ -248,9 +242,9 @@ def freeze(app: Flask, urls: Iterable[str], destination: Path, vetting: Vetting,
                 _merge(result, part)
                 handle(part)
                 report(futures[future])
+        return result
     finally:
         gc.unfreeze()
-    return result
 
 
 def _merge(into: FreezeResult, part: FreezeResult) -> None:
