@@ -148,6 +148,20 @@ def _stamp(path: Path) -> str | None:
         return None
 
 
+class SiteFreezer(Freezer):
+    """Frozen-Flask's Freezer, with its destination folder worked out once per destination
+    rather than on every access (``root`` is read twice for every page frozen)."""
+
+    _root: tuple[str, str, Path] | None = None
+
+    @property
+    def root(self) -> Path:
+        key = (self.app.root_path, self.app.config["FREEZER_DESTINATION"])
+        if self._root is None or self._root[:2] != key:
+            self._root = (*key, Freezer.root.fget(self))
+        return self._root[2]
+
+
 def site_freezer(app: Flask) -> Freezer:
     """The app's one Freezer, made on first use. Each Freezer made for an app adds a
     url_for logger to the app's URL-default functions, which every url_for call then runs:
@@ -155,7 +169,7 @@ def site_freezer(app: Flask) -> Freezer:
     publishes again and again would have grown the list without end."""
     freezer = app.extensions.get("site_freezer")
     if freezer is None:
-        freezer = app.extensions["site_freezer"] = Freezer(app, with_static_files=False,
+        freezer = app.extensions["site_freezer"] = SiteFreezer(app, with_static_files=False,
                                                            with_no_argument_rules=False, log_url_for=False)
     return freezer
 
@@ -169,7 +183,7 @@ def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
     freezer = site_freezer(_app)
     freezer.url_generators.clear()
     freezer.register_generator(lambda: urls)
-    root = freezer.root  # a property that builds the path on every access
+    root = freezer.root
     before = {} if into_empty else {url: _stamp(root / url_to_file(url)) for url in urls}
     written = {}
     with warnings.catch_warnings():

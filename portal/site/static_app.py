@@ -91,13 +91,46 @@ class StaticPageClient(FlaskClient):
         return environ
 
     def _serve(self, path: str, base_url: str | None):
+        app = self.application
+        environ = self.page_environ(path, base_url)
+        if "wsgi_app" in vars(app):  # wrapped in middleware: go through it
+            return self._through_wsgi(app, environ)
+        # What Flask.wsgi_app does, short of turning the response into WSGI output and
+        # back: the response object the app made is what the freezer reads.
+        ctx = app.request_context(environ)
+        error: BaseException | None = None
+        try:
+            try:
+                ctx.push()
+                response = app.full_dispatch_request()
+            except Exception as caught:
+                error = caught
+                response = app.handle_exception(caught)
+            except BaseException as caught:
+                error = caught
+                raise
+            if response.direct_passthrough:  # a streamed file: read it the WSGI way
+                return self._as_wsgi_output(response, environ)
+            return response
+        finally:
+            if error is not None and app.should_ignore_error(error):
+                error = None
+            ctx.pop(error)
+
+    def _through_wsgi(self, app, environ: dict):
+        return self._collect(app, environ)
+
+    def _as_wsgi_output(self, response, environ: dict):
+        return self._collect(response, environ)
+
+    def _collect(self, wsgi_callable, environ: dict):
         started: list = []
 
         def start_response(status, headers, exc_info=None):
             started[:] = [status, headers]
             return lambda data: None
 
-        app_iter = self.application(self.page_environ(path, base_url), start_response)
+        app_iter = wsgi_callable(environ, start_response)
         try:
             body = b"".join(app_iter)
         finally:
@@ -108,6 +141,24 @@ class StaticPageClient(FlaskClient):
 
 
 def make_static(app: Flask) -> None:
-    """Give ``app`` no sessions and the static page client."""
+    """Give ``app`` no sessions and the static page client, and have it tell each request
+    hook and view function async or not once, not on every request."""
     app.session_interface = NoSessions()
     app.test_client_class = StaticPageClient
+    app.ensure_sync = _remembered(app.ensure_sync)
+
+
+def _remembered(ensure_sync):
+    """``ensure_sync`` (which inspects the function each call), remembered per function."""
+    known: dict = {}
+
+    def remembered(func):
+        try:
+            return known[func]
+        except KeyError:
+            made = known[func] = ensure_sync(func)
+            return made
+        except TypeError:  # an unhashable callable
+            return ensure_sync(func)
+
+    return remembered

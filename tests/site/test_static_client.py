@@ -74,3 +74,60 @@ def test_a_query_string_goes_the_ordinary_way(site_app):
     site_app.add_url_rule("/echo/", "echo", echo)
     response = site_app.test_client().get("/echo/?q=人才", base_url=site_app.config["FREEZER_BASE_URL"])
     assert response.status_code == 200 and seen == {"q": "人才"}
+
+
+def test_a_streamed_file_comes_out_whole(site_app, tmp_path):
+    from flask import send_file
+
+    data = bytes(range(256)) * 300
+    (tmp_path / "blob.bin").write_bytes(data)
+    site_app.add_url_rule("/blob.bin", "blob", lambda: send_file(tmp_path / "blob.bin"))
+    base = site_app.config["FREEZER_BASE_URL"]
+    fast = site_app.test_client().get("/blob.bin", base_url=base)
+    fast.close()
+    assert fast.status_code == 200 and fast.data == data
+    with _ordinary(site_app).get("/blob.bin", base_url=base) as slow:
+        assert fast.data == slow.data
+
+
+def test_a_failing_view_gets_the_error_page_and_teardown_sees_the_error(site_app):
+    site_app.config["PROPAGATE_EXCEPTIONS"] = False  # as in a build, not as under test
+    torn_down_with = []
+    site_app.teardown_request(torn_down_with.append)
+
+    def broken():
+        raise RuntimeError("boom")
+
+    site_app.add_url_rule("/broken/", "broken", broken)
+    base = site_app.config["FREEZER_BASE_URL"]
+    fast = site_app.test_client().get("/broken/", base_url=base)
+    slow = _ordinary(site_app).get("/broken/", base_url=base)
+    assert fast.status_code == slow.status_code == 500
+    assert fast.data == slow.data
+    assert [type(error) for error in torn_down_with] == [RuntimeError, RuntimeError]
+
+
+def test_middleware_around_the_app_is_not_bypassed(site_app):
+    inner = site_app.wsgi_app
+
+    def shouting(environ, start_response):
+        return [chunk.upper() for chunk in inner(environ, start_response)]
+
+    site_app.wsgi_app = shouting
+    response = site_app.test_client().get("/news/", base_url=site_app.config["FREEZER_BASE_URL"])
+    assert response.status_code == 200
+    assert b"<!DOCTYPE HTML>" in response.data and b"<!doctype html>" not in response.data
+
+
+def test_each_view_and_hook_is_inspected_for_async_once(site_app, monkeypatch):
+    import flask.app
+
+    inspected = []
+    original = flask.app.iscoroutinefunction
+    monkeypatch.setattr(flask.app, "iscoroutinefunction", lambda func: inspected.append(func) or original(func))
+    client, base = site_app.test_client(), site_app.config["FREEZER_BASE_URL"]
+    client.get("/news/", base_url=base)
+    first = len(inspected)
+    for _ in range(3):
+        assert client.get("/news/", base_url=base).status_code == 200
+    assert first > 0 and len(inspected) == first
