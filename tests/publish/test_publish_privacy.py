@@ -135,3 +135,52 @@ def test_escaped_stretches_are_those_between_quotes_and_brackets(text):
     assert _escaped_stretches(text) == naive
     hits = PrivacyGuard(TERMS).scan_text(text)
     assert [t.kind for t in hits] == ([] if 'title="%E6%9E%97"' in text else ["name"])
+
+
+def _pages_sharing_lines(seed: int, count: int) -> list[str]:
+    """Pages built like a site's: shared head, navigation and footer lines, plus lines of
+    their own, some holding a forbidden term (plain, spaced, entity- or %-escaped)."""
+    import random
+
+    rnd = random.Random(seed)
+    shared = ["<!doctype html>", "<nav><a href=\"/\">首页</a></nav>", "<footer>电话 0418-1234567</footer>",
+              "<p>2026-11-26 · 第 42 期</p>", "<a href=\"/tags/%E4%BA%BA%E6%89%8D/\">人才</a>"]
+    leaks = ["<p>电话 138 1234 5678</p>", "<td>138&#32;1234&#32;5678</td>", "<p>林晓岚</p>",
+             "<a href=\"/t/%E6%9E%97%E6%99%93%E5%B2%9A/\">x</a>", "<p>ZHANG.WEI@example.com</p>",
+             "<p>34052419800101001x</p>"]
+    pages = []
+    for n in range(count):
+        lines = rnd.sample(shared, k=rnd.randint(1, len(shared))) + [f"<p>第{n}条 1381234567{n % 10}</p>"]
+        if rnd.random() < 0.3:
+            lines.insert(rnd.randrange(len(lines) + 1), rnd.choice(leaks))
+        # Terms split over a line break are still one term when the next line is not a tag.
+        if rnd.random() < 0.2:
+            lines.append("<p>电话 138 1234\n5678</p>")
+        pages.append("\n".join(lines))
+    return pages
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_scan_page_finds_what_scan_text_finds(seed):
+    guard, reference = PrivacyGuard(TERMS), PrivacyGuard(TERMS)
+    pages = _pages_sharing_lines(seed, 200)
+    found = [guard.scan_page(page) for page in pages]
+    assert found == [reference.scan_text(page) for page in pages]
+    assert any(found) and not all(found)  # the pages mix leaks and clean pages
+
+
+def test_scan_page_finds_a_term_again_on_every_page(guard):
+    page = "<header>阜新英才</header>\n<p>联系 138-1234-5678</p>\n<footer>x</footer>"
+    for _ in range(3):  # clean pieces are remembered; a page with a hit never is
+        assert [t.kind for t in guard.scan_page(page)] == ["phone"]
+    assert guard.scan_page("<header>阜新英才</header>\n<footer>x</footer>") == []
+
+
+def test_scan_page_with_a_name_holding_a_bracket_scans_whole_pages():
+    odd = PrivacyGuard([ForbiddenTerm("name", "a\n<b")])
+    assert [t.kind for t in odd.scan_page("x a\n<b y")] == ["name"]
+
+
+def test_scan_page_never_cuts_inside_a_term(guard):
+    assert guard.scan_page("<p>x</p>\n5678</p>\n<p>1234</p>") == []  # these lines are now known clean
+    assert [t.kind for t in guard.scan_page("<p>电话 138\n1234\n5678</p>")] == ["phone"]
