@@ -10,7 +10,7 @@ from portal.site import bp
 from portal.site.chrome import make_chrome
 from portal.site.head import head_urls
 from portal.site.langs import HREFLANG, OTHER
-from portal.site.list_entries import ListEntries
+from portal.site.list_entries import list_entries, tag_lists
 from portal.site.sections import content, nav_items  # importing registers every section's routes
 from portal.site.urls import request_base, site_url, url_builder
 
@@ -68,7 +68,8 @@ def _per_language(lang: str, translations) -> dict:
                 "head_urls": head_urls, "site_url": url_builder(), "gettext": gettext, "_": gettext,
                 "site_nav": _nav(lang, translations, sections)}
         made["chrome"] = make_chrome(lang, translations, made)
-        made["list_entry"] = ListEntries(made)
+        made["list_entry"] = list_entries(made)
+        made["tag_list"] = tag_lists(made)
         _per_language_cache[key] = made
     return made
 

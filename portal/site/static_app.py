@@ -85,8 +85,11 @@ class StaticPageClient(FlaskClient):
             finally:
                 builder.close()
         environ = dict(template)
-        raw_uri = _wsgi_str(path)
-        environ.update(PATH_INFO=_wsgi_str(unquote(iri_to_uri(path))), REQUEST_URI=raw_uri, RAW_URI=raw_uri)
+        if path.isascii() and "%" not in path:  # what the quoting below comes to for such a path
+            raw_uri = path_info = path
+        else:
+            raw_uri, path_info = _wsgi_str(path), _wsgi_str(unquote(iri_to_uri(path)))
+        environ.update(PATH_INFO=path_info, REQUEST_URI=raw_uri, RAW_URI=raw_uri)
         environ["wsgi.input"] = BytesIO()
         return environ
 

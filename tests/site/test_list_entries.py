@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 
 from portal.content.library import load_library
-from portal.site.list_entries import ListEntries
+from portal.site.list_entries import list_entries
 from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app
 
 
@@ -14,7 +14,7 @@ def test_an_entry_is_rendered_once_and_follows_its_metadata(database_url, tmp_pa
     with app.test_request_context("/", base_url=ORIGIN + SUBPATH):
         calls = []
         context = {"site_url": lambda endpoint, **values: f"/u/{values['slug']}/"}
-        entries = ListEntries(context)
+        entries = list_entries(context)
         render = entries._macro
         entries._macro = lambda *args: calls.append(args) or render(*args)
         first = entries(page, "news")
@@ -23,3 +23,20 @@ def test_an_entry_is_rendered_once_and_follows_its_metadata(database_url, tmp_pa
         retitled = dataclasses.replace(page, meta=dataclasses.replace(page.meta, title="新的标题 <b>"))
         changed = entries(retitled, "news")
         assert len(calls) == 2 and "新的标题 &lt;b&gt;" in changed and page.meta.title not in changed
+
+
+def test_a_tag_list_is_rendered_once_per_section_and_set_of_tags(database_url, tmp_path):
+    from portal.site.list_entries import tag_lists
+
+    app = build_app(database_url, ORIGIN + SUBPATH, tmp_path / "search")
+    with app.test_request_context("/", base_url=ORIGIN + SUBPATH):
+        calls = []
+        context = {"site_lang": "zh", "site_url": lambda endpoint, **values: f"/t/{values['tag']}/"}
+        lists = tag_lists(context)
+        render = lists._macro
+        lists._macro = lambda *args: calls.append(args) or render(*args)
+        first = lists(["人才", "a<b"], "news")
+        assert lists(("人才", "a<b"), "news") is first and len(calls) == 1
+        assert first == '<ul class="tag-list"><li><a href="/t/人才/">人才</a></li><li><a href="/t/a&lt;b/">a&lt;b</a></li></ul>'
+        assert lists(["人才"], "news") != first and lists(["人才", "a<b"], "policies") is not first
+        assert len(calls) == 3
