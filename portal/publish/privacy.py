@@ -29,9 +29,6 @@ _EMAIL_LIKE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 _STRETCH = re.compile(r"[^\"'<>]*")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")  # a bare literal first: re finds it fast
 _CLEAN_MEMO_SIZE = 100_000
-# Where scan_page cuts a page: before each line that starts with a tag. No term can hold a
-# "<", so no term spans a cut.
-_CUT = "\n<"
 _SNIFF_BYTES = 8192
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 500
@@ -109,8 +106,6 @@ class PrivacyGuard:
             self._emails_by_domain.setdefault(address.rpartition("@")[2], []).append(address)
         self._name_re = _alternation(self._names, 0)
         self._clean_stretches: set[str] = set()
-        self._clean_pieces: set[str] = set()
-        self._cuts_are_safe = not any("<" in name for name in self._names)
 
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
         """The forbidden terms occurring in ``text``, each once, in a stable order."""
@@ -125,26 +120,6 @@ class PrivacyGuard:
                 for term in self._scan_escaped(variant):
                     found[(term.kind, term.value)] = term
         return [found[key] for key in sorted(found)]
-
-    def scan_page(self, text: str) -> list[ForbiddenTerm]:
-        """``scan_text`` for one of many pages that share most of their lines (the head,
-        navigation and footer of a site's pages, the entries of its lists).
-
-        The page is cut before every line that starts with a tag; pieces already found
-        clean on an earlier page are left out, and the rest is scanned as one text, joined
-        as it was cut. No term can hold a "<", so none spans a cut, and the result is what
-        ``scan_text(text)`` returns.
-        """
-        if not self._cuts_are_safe:
-            return self.scan_text(text)
-        clean = self._clean_pieces
-        novel = [piece for piece in text.split(_CUT) if piece not in clean]
-        found = self.scan_text(_CUT.join(novel)) if novel else []
-        if not found:
-            if len(clean) + len(novel) > _CLEAN_MEMO_SIZE:
-                clean.clear()
-            clean.update(novel)
-        return found
 
     def _scan_escaped(self, text: str) -> Iterable[ForbiddenTerm]:
         """Terms hidden behind %-escapes: each stretch between quotes and angle brackets that

@@ -47,7 +47,7 @@ class Vetting:
             return
         if self.guard is not None:
             self.hits.extend(PrivacyHit(rel, t.kind, mask(t.kind, t.value), t.label)
-                             for t in self.guard.scan_page(text))
+                             for t in self.guard.scan_text(text))
         if self.site_files is not None and rel.endswith((".html", ".htm")):
             self.broken.extend(check_html(rel, text, self.base_path, self.site_files.__contains__, self._seen))
 
