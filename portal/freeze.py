@@ -153,14 +153,24 @@ class SiteFreezer(Freezer):
 
 
 def site_freezer(app: Flask) -> Freezer:
-    """The app's one Freezer, made on first use. Each Freezer made for an app adds a
-    url_for logger to the app's URL-default functions, which every url_for call then runs:
-    a Freezer per batch made every page's url_for slower with each batch, and a portal that
-    publishes again and again would have grown the list without end."""
+    """The app's one Freezer, made on first use.
+
+    Each Freezer made for an app adds a url_for logger to the front of the app's URL-default
+    functions, even with ``log_url_for=False``, when it is never switched on. Every url_for
+    call then runs it, and with any URL-default function in place the site's URL builders
+    cannot build straight from the URL adapter (``portal.site.urls.path_builder``). So the
+    logger this Freezer will never use is taken out again; and there is one Freezer per app,
+    not one per batch, which would also have grown the list with every publish."""
     freezer = app.extensions.get("site_freezer")
     if freezer is None:
+        defaults = app.url_default_functions
+        before = list(defaults.get(None, ()))
         freezer = app.extensions["site_freezer"] = SiteFreezer(app, with_static_files=False,
                                                            with_no_argument_rules=False, log_url_for=False)
+        if before:
+            defaults[None] = before
+        else:
+            defaults.pop(None, None)
     return freezer
 
 

@@ -197,5 +197,30 @@ def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_conte
     with app.app_context():
         for _ in range(3):
             build_site(app, tmp_path / "_site", demo_content, full=True)
-        # Frozen-Flask's url_for logger, once: not one more for every batch of every build
-        assert len(app.url_default_functions.get(None, [])) == 1
+        # No url_for logger left behind by Frozen-Flask (it is never switched on), and so
+        # none more for every batch of every build
+        assert not app.url_default_functions
+        assert "site_freezer" in app.extensions
+
+
+def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
+    from portal.freeze import site_freezer
+    from tests.site.conftest import build_app
+
+    app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
+    ours = lambda endpoint, values: None  # noqa: E731
+    app.url_default_functions[None].append(ours)
+    site_freezer(app)
+    assert app.url_default_functions[None] == [ours]
+
+
+def test_site_urls_skip_url_for_once_the_freezer_exists(database_url, tmp_path, monkeypatch):
+    from portal.freeze import site_freezer
+    from portal.site import urls
+    from tests.site.conftest import build_app
+
+    app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
+    site_freezer(app)
+    monkeypatch.setattr(urls, "url_for", lambda *args, **kwargs: pytest.fail("url_for was called"))
+    with app.test_request_context("/", base_url=ORIGIN + "/"):
+        assert urls.path_builder(app)("site.section_index", {"lang": "zh", "section": "news"}) == "/news/"
