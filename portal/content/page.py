@@ -19,11 +19,15 @@ class PageMeta:
     summary: str = ""
     draft: bool = False
 
+    def values(self) -> tuple:
+        """Every field, in order: what the constructor takes (and a cheap, stable repr)."""
+        return (self.title, self.date, self.slug, self.lang, self.tags, self.summary, self.draft)
+
     def __reduce__(self):
         # Pickled as a constructor call: the dataclass default for frozen slots classes
         # looks the fields up again for every object, which made loading ten thousand
         # cached pages twice as slow.
-        return PageMeta, (self.title, self.date, self.slug, self.lang, self.tags, self.summary, self.draft)
+        return PageMeta, self.values()
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,3 +131,4 @@ def test_cached_preload_reports_a_bad_file(folder, write_md, tmp_path):
     with pytest.raises(ContentError) as caught:
         load_library(folder, preload=start_cached_preload(folder, cache_file))
     assert (caught.value.path.name, caught.value.field) == ("n09.zh.md", "lang")
+

@@ -195,3 +195,13 @@ def test_svg_with_script_is_refused(write_md, tmp_path, svg):
 def test_unquoted_number_title_gets_a_quoting_hint(write_md):
     with pytest.raises(ContentError, match="put it in quotes"):
         read_file(write_md("news/n.zh.md", title=2026))
+
+
+def test_page_meta_values_are_every_field_in_order():
+    import dataclasses
+
+    from portal.content.page import PageMeta
+
+    meta = PageMeta("标题", __import__("datetime").date(2026, 1, 2), "slug", "zh", ("a",), "摘要", True)
+    assert meta.values() == tuple(getattr(meta, f.name) for f in dataclasses.fields(PageMeta))
+    assert PageMeta(*meta.values()) == meta
