@@ -129,7 +129,7 @@ class FreezeResult:
 def vet_response(response):
     """The build app's after_request hook: vet each rendered page while it is in memory."""
     if _vetting is not None and not response.direct_passthrough:
-        _vetting.inspect(url_to_file(request.path), response.get_data())
+        _vetting.inspect(url_to_file(request.path), response.get_data(), getattr(response, "text", None))
     return response
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from io import BytesIO
 from urllib.parse import unquote
 
-from flask import Flask
+from flask import Flask, Response
 from flask.sessions import SessionInterface
 from flask.testing import EnvironBuilder, FlaskClient
 from werkzeug.test import TestResponse
@@ -143,11 +143,32 @@ class StaticPageClient(FlaskClient):
         return self.application.response_class(body, status=status, headers=headers)
 
 
+class PageResponse(Response):
+    """A response that keeps the text its body was encoded from, so the build vets a rendered
+    page without decoding what it has just encoded."""
+
+    _text: tuple[str, bytes] | None = None
+
+    def set_data(self, value) -> None:
+        super().set_data(value)
+        self._text = (value, self.response[0]) if isinstance(value, str) else None
+
+    @property
+    def text(self) -> str | None:
+        """The str the body was set from (werkzeug encodes it as UTF-8), or None when it was
+        set from bytes or has been replaced since."""
+        if self._text is None or len(self.response) != 1 or self.response[0] is not self._text[1]:
+            return None
+        return self._text[0]
+
+
 def make_static(app: Flask) -> None:
-    """Give ``app`` no sessions and the static page client, and have it tell each request
-    hook and view function async or not once, not on every request."""
+    """Give ``app`` no sessions, the static page client and responses that keep their text,
+    and have it tell each request hook and view function async or not once, not on every
+    request."""
     app.session_interface = NoSessions()
     app.test_client_class = StaticPageClient
+    app.response_class = type("StaticPageResponse", (PageResponse, app.response_class), {})
     app.ensure_sync = _remembered(app.ensure_sync)
 
 

@@ -13,10 +13,13 @@ from portal.publish.linkcheck import BrokenLink, check_html
 from portal.publish.privacy import PrivacyGuard, PrivacyHit, mask
 
 
-def _text(data: bytes) -> str | None:
-    # The privacy guard's own rule for what counts as a text file.
+def _text(data: bytes, text: str | None = None) -> str | None:
+    """``data`` as text by the privacy guard's own rule for what counts as a text file, or
+    None. ``text``, if given, is what ``data`` was encoded from (as UTF-8): no need to decode."""
     if b"\x00" in data[:8192]:
         return None
+    if text is not None:
+        return text[1:] if text.startswith("\ufeff") else text  # as utf-8-sig decodes it
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -39,10 +42,11 @@ class Vetting:
     broken: list[BrokenLink] = field(default_factory=list)
     _seen: dict = field(default_factory=dict)
 
-    def inspect(self, rel: str, data: bytes) -> None:
-        """Record the hash of the file ``rel`` holding ``data``, and any hit or broken link in it."""
+    def inspect(self, rel: str, data: bytes, text: str | None = None) -> None:
+        """Record the hash of the file ``rel`` holding ``data``, and any hit or broken link in
+        it. ``text``: the str ``data`` was encoded from as UTF-8, when the caller has it."""
         self.hashes[rel] = (hashlib.sha256(data).hexdigest(), len(data))
-        text = _text(data) if self.guard is not None or self.site_files is not None else None
+        text = _text(data, text) if self.guard is not None or self.site_files is not None else None
         if text is None:
             return
         if self.guard is not None:

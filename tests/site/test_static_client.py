@@ -131,3 +131,37 @@ def test_each_view_and_hook_is_inspected_for_async_once(site_app, monkeypatch):
     for _ in range(3):
         assert client.get("/news/", base_url=base).status_code == 200
     assert first > 0 and len(inspected) == first
+
+
+def test_a_page_response_keeps_the_text_its_body_was_encoded_from(site_app):
+    response = site_app.response_class("阜新英才")
+    assert response.text == "阜新英才" and response.get_data() == "阜新英才".encode()
+    response.set_data(b"bytes")
+    assert response.text is None
+    response.set_data("again")
+    response.response = [b"replaced by a later hook"]
+    assert response.text is None
+    assert site_app.response_class(b"raw").text is None
+
+
+def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
+    import portal.freeze as freeze
+    from portal.publish.privacy import ForbiddenTerm, PrivacyGuard
+    from portal.sitebuild import vetting
+
+    given = []
+    original = vetting._text
+    monkeypatch.setattr(vetting, "_text", lambda data, text=None: given.append(text is not None) or original(data, text))
+    guard = PrivacyGuard([ForbiddenTerm("name", "新闻")])  # on every news page, as a stand-in
+    monkeypatch.setattr(freeze, "_vetting", vetting.Vetting(guard, SUBPATH, site_files=None))
+    response = site_app.test_client().get("/news/", base_url=site_app.config["FREEZER_BASE_URL"])
+    assert response.status_code == 200 and given == [True]
+    assert [hit.kind for hit in freeze._vetting.hits] == ["name"]
+
+
+@pytest.mark.parametrize("data", ["页面".encode(), "\ufeff页面".encode()])
+def test_text_given_is_what_decoding_gives(data):
+    from portal.sitebuild.vetting import _text
+
+    assert _text(data, data.decode("utf-8")) == _text(data) == "页面"
+    assert _text(b"\x00binary", "\x00binary") is None
