@@ -21,10 +21,18 @@ from portal.config import BuildConfig, Config
 from portal.content.cache import page_cache_path
 from portal.content.preload import start_cached_preload, start_preload
 from portal.sitebuild.base_url import resolve_base_url
+from portal.sitebuild.collector import collector_paused
 from portal.sitebuild.cpus import default_workers
 
 
 def main(argv: list[str] | None = None) -> int:
+    # From the start, and in the content readers it forks, not only while building: importing
+    # the web stack and reading ten thousand pages make long-lived objects too.
+    with collector_paused():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(description="Build the public static site.")
     parser.add_argument("--out", required=True, type=Path, help="the folder to publish to")
     parser.add_argument("--content", type=Path, default=Path(Config.CONTENT_DIR), help="content folder")

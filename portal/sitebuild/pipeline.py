@@ -9,11 +9,9 @@ BuildError and leaves ``out_dir`` and the recorded build state as they were.
 """
 from __future__ import annotations
 
-import gc
 import json
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from portal.publish.linkcheck import check_links
 from portal.publish.privacy import PrivacyGuard
 from urllib.parse import urlsplit
 from portal.publish.spare import spare_publish
+from portal.sitebuild.collector import collector_paused
 from portal.sitebuild.cpus import default_workers
 from portal.sitebuild.machine_files import machine_files, write_if_changed
 from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
@@ -100,24 +99,6 @@ def build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool = False,
     """
     with collector_paused():
         return _build_site(app, out_dir, content_dir, full, workers, progress, preload)
-
-
-@contextmanager
-def collector_paused():
-    """No automatic garbage collection while building (restored after).
-
-    A build makes a few hundred thousand long-lived objects (the library, the plan) and
-    then short-lived ones per page; the cyclic collector would walk the long-lived ones
-    again and again for nothing, which cost about a tenth of a full build. The freeze
-    workers collect young garbage after each batch themselves (``portal.freeze``).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, workers: int | None,

@@ -172,6 +172,22 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(builder, demo_conte
         gc.enable()
 
 
+def test_build_py_starts_and_reads_content_with_the_collector_paused(demo_content, tmp_path, monkeypatch):
+    import gc
+
+    import build
+
+    seen = {}
+
+    def fake_build(args, base_url, workers, preload):
+        seen["collector on while building"] = gc.isenabled()
+        return 0
+
+    monkeypatch.setattr(build, "_build", fake_build)
+    assert build.main(["--out", str(tmp_path / "_site"), "--content", str(demo_content), "--no-search"]) == 0
+    assert seen == {"collector on while building": False} and gc.isenabled()
+
+
 def test_build_py_incremental_through_the_cached_preload_equals_a_full_build(demo_content, tmp_path, monkeypatch,
                                                                              database_url):
     import build
