@@ -6,7 +6,7 @@ with the same list of the section's tags. ``RenderedOnce`` renders a macro of
 ``site/_list.html`` once for each distinct key, with the template context of one language
 and base URL (see ``portal.site.routes``):
 
-- ``list_entries(context)``: an entry depends only on the item's key and metadata and its
+- ``list_entries(context)``: an entry depends only on the item's file, its metadata and its
   section;
 - ``tag_lists(context)``: a tag list, only on its section and its tags.
 """
@@ -26,26 +26,30 @@ TEMPLATE = "site/_list.html"
 
 class RenderedOnce:
     """``rendered(*args)``: the macro ``name`` of ``site/_list.html`` called with ``args``, as
-    Markup, rendered once for each ``key(*args)``."""
+    Markup, rendered once for each ``key(*args)`` and kept while ``stamp(*args)`` is the same
+    (the very object, or an equal one: a cheap check where the key would be costly to hash)."""
 
-    def __init__(self, context: dict[str, Any], name: str, key: Callable[..., Hashable]) -> None:
+    def __init__(self, context: dict[str, Any], name: str, key: Callable[..., Hashable],
+                 stamp: Callable[..., Any] = lambda *args: None) -> None:
         self._macro = getattr(current_app.jinja_env.get_template(TEMPLATE).make_module(context), name)
         self._key = key
-        self._made: dict[Hashable, Markup] = {}
+        self._stamp = stamp
+        self._made: dict[Hashable, tuple[Any, Markup]] = {}
 
     def __call__(self, *args) -> Markup:
-        key = self._key(*args)
+        key, stamp = self._key(*args), self._stamp(*args)
         made = self._made.get(key)
-        if made is None:
+        if made is None or not (made[0] is stamp or made[0] == stamp):
             if len(self._made) >= MEMO_SIZE:
                 self._made.clear()
-            made = self._made[key] = Markup(self._macro(*args))
-        return made
+            made = self._made[key] = (stamp, Markup(self._macro(*args)))
+        return made[1]
 
 
 def list_entries(context: dict[str, Any]) -> RenderedOnce:
-    """``entry(page, section)``: the list entry of ``page``."""
-    return RenderedOnce(context, "entry", lambda page, section: (section, page.key, page.meta))
+    """``entry(page, section)``: the list entry of ``page``, kept while its metadata is the same."""
+    return RenderedOnce(context, "entry", lambda page, section: (section, page.source),
+                        stamp=lambda page, section: page.meta)
 
 
 def tag_lists(context: dict[str, Any]) -> RenderedOnce:

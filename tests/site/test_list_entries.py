@@ -20,6 +20,8 @@ def test_an_entry_is_rendered_once_and_follows_its_metadata(database_url, tmp_pa
         first = entries(page, "news")
         assert entries(page, "news") is first and len(calls) == 1
         assert f'<a href="/u/{page.meta.slug}/">{page.meta.title}</a>' in first
+        same_again = dataclasses.replace(page, meta=dataclasses.replace(page.meta))  # equal, not the same object
+        assert entries(same_again, "news") is first and len(calls) == 1
         retitled = dataclasses.replace(page, meta=dataclasses.replace(page.meta, title="新的标题 <b>"))
         changed = entries(retitled, "news")
         assert len(calls) == 2 and "新的标题 &lt;b&gt;" in changed and page.meta.title not in changed
