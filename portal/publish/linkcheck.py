@@ -46,15 +46,15 @@ _TAG = re.compile(r"<(?=[" + _URL_TAG_INITIALS + r"])([a-zA-Z][a-zA-Z0-9]*)\s((?
 _ATTR = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
-def _links(page_html: str) -> tuple[list[str], str | None]:
-    """The URLs in ``page_html`` a browser would fetch or follow, and its <base href>.
+def _link_groups(page_html: str) -> tuple[list[tuple[str, ...]], str | None]:
+    """The URLs in ``page_html`` a browser would fetch or follow, tag by tag, and its <base href>.
 
     A regular-expression scan rather than a full parser: on a site of ten
     thousand pages it is several times faster, and URL attributes are all
     it needs to see. The same tags (header, footer, tag links) recur on
     every page, so what each distinct tag holds is worked out once.
     """
-    links: list[str] = []
+    groups: list[tuple[str, ...]] = []
     base_href = None
     if "<!--" in page_html:
         page_html = _COMMENT.sub("", page_html)
@@ -66,10 +66,11 @@ def _links(page_html: str) -> tuple[list[str], str | None]:
                 _TAG_URLS.clear()
             _TAG_URLS[found] = parsed
         tag_links, tag_base = parsed
-        links.extend(tag_links)
+        if tag_links:
+            groups.append(tag_links)
         if tag_base is not None:
             base_href = tag_base
-    return links, base_href
+    return groups, base_href
 
 
 _TAG_URLS: dict[tuple[str, str], tuple[tuple[str, ...], str | None]] = {}
@@ -200,31 +201,43 @@ def check_html(rel_file: str, text: str, base_path: str, files: Callable[[str], 
     return _check_text(rel_file, text, base, {} if seen is None else seen, exists)
 
 
-def _check_text(rel_file: str, text: str, base: str, seen: dict[str, str | None],
-                exists: Callable[[str], bool]) -> list[BrokenLink]:
-    links, base_href = _links(text)
+def _check_text(rel_file: str, text: str, base: str, seen: dict, exists: Callable[[str], bool]) -> list[BrokenLink]:
+    """The broken links of one page. ``seen`` remembers, for the site being checked, what is
+    wrong with each URL (None: nothing), and which tags' links all resolve from any page (a
+    tag's tuple of links, when none of them is relative): the header, footer and list
+    entries recur on page after page."""
+    groups, base_href = _link_groups(text)
     page_url = base + rel_file
     base_path = _local_path(base_href) if base_href else None
     if base_path:
         page_url = _join(page_url, base_path)
     broken = []
     folder = posixpath.dirname(page_url)
-    for link in links:
-        # A root-relative link resolves the same from every page: resolve it once.
-        key = link if link.startswith("/") else (folder, link)
-        url = _JOINED.get(key, _UNSEEN)
-        if url is _UNSEEN:
-            path = _local_path(link)
-            url = None if path is None else _join(page_url, path)
-            if len(_JOINED) >= _TAG_MEMO_SIZE:
-                _JOINED.clear()
-            _JOINED[key] = url
-        if url is None:
+    for group in groups:
+        if group in seen:
             continue
-        if url not in seen:  # navigation links repeat on every page: resolve each once
-            seen[url] = _problem(url, base, exists)
-        if seen[url]:
-            broken.append(BrokenLink(rel_file, link, seen[url]))
+        anywhere = True  # every link of the tag resolves the same from every page, and does
+        for link in group:
+            # A root-relative link resolves the same from every page: resolve it once.
+            relative = not link.startswith("/")
+            key = (folder, link) if relative else link
+            url = _JOINED.get(key, _UNSEEN)
+            if url is _UNSEEN:
+                path = _local_path(link)
+                url = None if path is None else _join(page_url, path)
+                if len(_JOINED) >= _TAG_MEMO_SIZE:
+                    _JOINED.clear()
+                _JOINED[key] = url
+            if url is None:
+                continue
+            anywhere = anywhere and not relative
+            if url not in seen:  # navigation links repeat on every page: resolve each once
+                seen[url] = _problem(url, base, exists)
+            if seen[url]:
+                anywhere = False
+                broken.append(BrokenLink(rel_file, link, seen[url]))
+        if anywhere:
+            seen[group] = None
     return broken
 
 

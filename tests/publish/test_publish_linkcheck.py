@@ -106,3 +106,18 @@ def test_upper_case_tags_are_checked_and_other_tags_ignored(tmp_path):
                                                '<div data-href="/not-a-link/"><meta content="/x/">'})
     broken = check_links(site, "/", only=["caps.html"])
     assert [b.link for b in broken] == ["/gone.png", "/gone/", "style.css"]
+
+
+def test_a_tag_on_many_pages_is_judged_on_each(tmp_path):
+    site = tmp_path / "site"
+    for folder in ("a", "b", "c"):
+        (site / folder).mkdir(parents=True)
+    (site / "a" / "x").mkdir()
+    (site / "a" / "x" / "index.html").write_text("x")
+    nav = '<a href="/a/">a</a> <a href="/gone/">gone</a> <a href="x/">x</a>'
+    for folder in ("a", "b", "c"):
+        (site / folder / "index.html").write_text(nav + '\n<a href="/a/">again</a>')
+    broken = [(b.file, b.link) for b in check_links(site, "/")]
+    # The missing page on every page that links to it; the relative link wherever it does not resolve.
+    assert broken == [("a/index.html", "/gone/"), ("b/index.html", "/gone/"), ("b/index.html", "x/"),
+                      ("c/index.html", "/gone/"), ("c/index.html", "x/")]
