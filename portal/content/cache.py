@@ -16,7 +16,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
-from importlib.metadata import version
+from functools import lru_cache
 from pathlib import Path
 
 from portal.content.page import Page
@@ -30,7 +30,16 @@ _REMEMBERED: dict[str, dict[str, Page]] = {}
 
 
 def _fingerprint() -> str:
-    return f"reader={READER_VERSION};cmarkgfm={version('cmarkgfm')};nh3={version('nh3')}"
+    return f"reader={READER_VERSION};{_renderer_versions()}"
+
+
+@lru_cache(maxsize=None)
+def _renderer_versions() -> str:
+    # importlib.metadata takes as long to import as the rest of this module: only when a
+    # cache is opened (in build.py, by a forked reader), not before the readers are forked.
+    from importlib.metadata import version
+
+    return f"cmarkgfm={version('cmarkgfm')};nh3={version('nh3')}"
 
 
 def page_cache_path(out_dir: Path) -> Path:

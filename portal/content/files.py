@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 from portal.content.page import Page
-from portal.content.reader import page_from_bytes
 
 SECTIONS = ("news", "policies", "pages")
 
@@ -41,6 +40,10 @@ def content_file_names(root: str) -> list[tuple[str, str]]:
 
 def read_content_file(name: str, root: Path, section: str) -> Page:
     """The Page of the file ``name`` (in ``section`` of the content folder ``root``)."""
+    # Imported here, not above: build.py lists the files (this module) before it forks its
+    # content readers, and the Markdown stack is theirs to import, off the build's critical path.
+    from portal.content.reader import page_from_bytes
+
     with open(name, "rb") as handle:
         data = handle.read()
     return page_from_bytes(Path(name), data, root, section)

@@ -8,7 +8,6 @@ import sqlite3
 import pytest
 
 from portal.content import cache as cache_module
-from portal.content import files as files_module
 from portal.content.cache import PageCache
 from portal.content.errors import ContentError
 from portal.content.library import load_library
@@ -21,13 +20,15 @@ def cache_path(tmp_path):
 
 def _count_renders(monkeypatch) -> list[str]:
     rendered: list[str] = []
-    real = files_module.page_from_bytes
+    from portal.content import reader
+
+    real = reader.page_from_bytes
 
     def counting(path, data, root, section):
         rendered.append(path.name)
         return real(path, data, root, section)
 
-    monkeypatch.setattr(files_module, "page_from_bytes", counting)
+    monkeypatch.setattr(reader, "page_from_bytes", counting)
     return rendered
 
 
