@@ -153,3 +153,29 @@ def test_plain_dicts_work_without_a_request_in_either_language(app, listed):
     assert english["海州测试站"]["hours"][0] == {"weekday": 0, "day": "Mon", "opens": "08:30", "closes": "17:00"}
     svg = build_svg(list(english.values()), "en")
     assert "Off-site stations" in svg and "Shenzhen" in svg and "Zhangwu County" in svg
+
+
+def test_the_public_list_takes_the_same_few_queries_however_many_stations(app, make_station):
+    from sqlalchemy import event
+
+    from portal import db
+    from portal.services.station_directory import public_stations
+
+    def statements() -> int:
+        seen = []
+        engine = db.session.get_bind()
+        listen = lambda *args: seen.append(1)  # noqa: E731
+        event.listen(engine, "before_cursor_execute", listen)
+        try:
+            with app.test_request_context("/"):
+                assert public_stations("zh")
+        finally:
+            event.remove(engine, "before_cursor_execute", listen)
+        db.session.remove()
+        return len(seen)
+
+    make_station(name_zh="第一站")
+    few = statements()
+    for n in range(5):
+        make_station(name_zh=f"第{n + 2}站")
+    assert statements() == few <= 4  # stations, their hours and their staff: not one query per station

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal import db
 from portal.models import ExpertProfile, Panel
@@ -40,7 +41,9 @@ def _panel_dict(panel: Panel, with_members: bool) -> dict[str, Any]:
 
 def public_panels() -> list[dict[str, Any]]:
     """Every panel with its public summary, by code."""
-    return [_panel_dict(p, with_members=False) for p in db.session.scalars(select(Panel).order_by(Panel.code))]
+    # Members in one query, not one per panel.
+    query = select(Panel).order_by(Panel.code).options(selectinload(Panel.memberships))
+    return [_panel_dict(p, with_members=False) for p in db.session.scalars(query)]
 
 
 def public_panel(code: str) -> dict[str, Any] | None:
@@ -51,7 +54,8 @@ def public_panel(code: str) -> dict[str, Any] | None:
 
 def public_experts() -> list[dict[str, Any]]:
     """Every listed expert."""
-    query = select(ExpertProfile).where(ExpertProfile.publication_consent.is_(True), ExpertProfile.active.is_(True))
+    query = (select(ExpertProfile).where(ExpertProfile.publication_consent.is_(True), ExpertProfile.active.is_(True))
+             .options(selectinload(ExpertProfile.memberships)))
     return [public_expert_dict(e) for e in db.session.scalars(query.order_by(ExpertProfile.id))]
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal import db, workflow
 from portal.access import is_city_level
@@ -201,8 +202,13 @@ def public_batch(batch: PublicityBatch) -> dict[str, Any]:
 
 
 def public_batches() -> list[dict[str, Any]]:
-    """Every batch as public data, newest first: what the portal page and the static site publish."""
-    return [public_batch(b) for b in batches()]
+    """Every batch as public data, newest first: what the portal page and the static site publish.
+
+    The entries and their applications come in two more queries, not one per batch and entry.
+    """
+    query = (select(PublicityBatch).order_by(PublicityBatch.id.desc())
+             .options(selectinload(PublicityBatch.entries).selectinload(PublicityEntry.application)))
+    return [public_batch(b) for b in db.session.scalars(query)]
 
 
 def honour_roll() -> list[dict[str, str]]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from portal import db, office_phone, opening_hours
 from portal.models import Application, Station
@@ -22,7 +23,9 @@ WEEKDAY_NAMES = {
 def published_stations(division: str | None = None, station_type: str | None = None,
                        service: str | None = None) -> list[Station]:
     """Published stations matching every filter given, ordered by division then name."""
-    query = select(Station).where(Station.published.is_(True))
+    # Hours and staff in one query each, not one per station.
+    query = select(Station).where(Station.published.is_(True)).options(selectinload(Station.hours),
+                                                                       selectinload(Station.staff))
     if division:
         query = query.where(Station.division_code == division)
     if station_type:
