@@ -45,6 +45,9 @@ def _main(argv: list[str] | None) -> int:
         base_url = resolve_base_url(args.base_url, Config.SITE_BASE_URL)
     except ValueError as error:
         parser.error(str(error))
+    if not args.content.is_dir():  # a mistyped path would publish a site with no news at all
+        parser.error(f"the content folder {args.content} does not exist (sections inside it may be missing, "
+                     "the folder may not)")
     workers = args.workers or default_workers()
     # Start loading content now, while the web stack is imported: rendering every file (a
     # full build, or no page cache yet), or else loading it through the page cache.

@@ -240,3 +240,15 @@ def test_site_urls_skip_url_for_once_the_freezer_exists(database_url, tmp_path, 
     monkeypatch.setattr(urls, "url_for", lambda *args, **kwargs: pytest.fail("url_for was called"))
     with app.test_request_context("/", base_url=ORIGIN + "/"):
         assert urls.path_builder(app)("site.section_index", {"lang": "zh", "section": "news"}) == "/news/"
+
+
+def test_a_missing_content_folder_is_refused_with_a_message(tmp_path, capsys):
+    import build
+
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as stopped:
+        build.main(["--out", str(out), "--content", str(tmp_path / "no-such-folder"), "--no-search"])
+    message = capsys.readouterr().err
+    assert stopped.value.code == 2 and "no-such-folder does not exist" in message
+    assert not out.exists()
+
