@@ -6,9 +6,14 @@ Frozen-Flask requests every page through ``app.test_client().get(url, base_url=.
 thousands of pages, the session (a cookie parse and signature check), the client's cookie
 jar, and werkzeug's EnvironBuilder and test response wrapping are each measurable. The build
 app's client therefore prepares the WSGI environ once per base URL and, for each page, sets
-only what differs (the path), calls the app and wraps what it returns in the app's own
-response class. Anything else (a query string, form data, a redirect to follow) goes the
-ordinary test-client way.
+only what differs (the path) and dispatches the request as ``Flask.wsgi_app`` does, handing
+the freezer the response object the app made (not WSGI output wrapped again). Middleware
+around ``wsgi_app`` and streamed files go the WSGI way; anything else (a query string, form
+data, a redirect to follow) goes the ordinary test-client way.
+
+The app's responses also keep the text their body was encoded from (``PageResponse``), so the
+build vets a page without decoding it again, and the app remembers per function whether a
+view or hook is async.
 """
 from __future__ import annotations
 
@@ -97,7 +102,7 @@ class StaticPageClient(FlaskClient):
         app = self.application
         environ = self.page_environ(path, base_url)
         if "wsgi_app" in vars(app):  # wrapped in middleware: go through it
-            return self._through_wsgi(app, environ)
+            return self._run_wsgi(app, environ)
         # What Flask.wsgi_app does, short of turning the response into WSGI output and
         # back: the response object the app made is what the freezer reads.
         ctx = app.request_context(environ)
@@ -113,20 +118,15 @@ class StaticPageClient(FlaskClient):
                 error = caught
                 raise
             if response.direct_passthrough:  # a streamed file: read it the WSGI way
-                return self._as_wsgi_output(response, environ)
+                return self._run_wsgi(response, environ)
             return response
         finally:
             if error is not None and app.should_ignore_error(error):
                 error = None
             ctx.pop(error)
 
-    def _through_wsgi(self, app, environ: dict):
-        return self._collect(app, environ)
-
-    def _as_wsgi_output(self, response, environ: dict):
-        return self._collect(response, environ)
-
-    def _collect(self, wsgi_callable, environ: dict):
+    def _run_wsgi(self, wsgi_callable, environ: dict):
+        """What ``wsgi_callable`` (an app, or a response) gives for ``environ``, as a response."""
         started: list = []
 
         def start_response(status, headers, exc_info=None):
@@ -157,7 +157,8 @@ class PageResponse(Response):
     def text(self) -> str | None:
         """The str the body was set from (werkzeug encodes it as UTF-8), or None when it was
         set from bytes or has been replaced since."""
-        if self._text is None or len(self.response) != 1 or self.response[0] is not self._text[1]:
+        body = self.response
+        if self._text is None or not isinstance(body, list) or len(body) != 1 or body[0] is not self._text[1]:
             return None
         return self._text[0]
 

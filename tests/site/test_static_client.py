@@ -165,3 +165,9 @@ def test_text_given_is_what_decoding_gives(data):
 
     assert _text(data, data.decode("utf-8")) == _text(data) == "页面"
     assert _text(b"\x00binary", "\x00binary") is None
+
+
+def test_a_page_response_whose_body_became_a_stream_has_no_text(site_app):
+    response = site_app.response_class("文本")
+    response.response = (chunk for chunk in [b"streamed"])
+    assert response.text is None
