@@ -112,9 +112,11 @@ class BuildState:
             [(output, key, value, key in primary) for key, value in dependencies.items()],
         )
 
-    def record_many(self, records: Iterable[tuple[str, Mapping[str, str], str, Iterable[str]]]) -> None:
+    def record_many(self, records: Iterable[tuple[str, Mapping[str, str], str, Iterable[str]]],
+                    fingerprints: Mapping[str, str] | None = None) -> None:
         """``record(output, dependencies, output_hash, primary)`` for many outputs in one go,
-        each with the fingerprint of its dependencies (see ``stale_fingerprints``)."""
+        each with the fingerprint of its dependencies (see ``stale_fingerprints``), taken from
+        ``fingerprints`` when the caller has worked them out already."""
         records = list(records)
         for output, dependencies, _hash, primary in records:
             if not set(primary) <= dependencies.keys():
@@ -126,8 +128,9 @@ class BuildState:
             [(output, key, value, key in set(primary))
              for output, dependencies, _hash, primary in records for key, value in dependencies.items()],
         )
+        known = fingerprints or {}
         self._db.executemany("INSERT INTO fingerprints (output, fingerprint) VALUES (?, ?)",
-                             [(r[0], fingerprint(r[1])) for r in records])
+                             [(r[0], known.get(r[0]) or fingerprint(r[1])) for r in records])
 
     def stale_fingerprints(self, current: Mapping[str, str], site_dir: Path | None = None) -> set[str]:
         """Like ``stale``, given each output's current ``fingerprint`` of its dependencies.

@@ -8,7 +8,7 @@ from typing import Any
 from flask import g, request
 
 from portal.site.langs import LANGS, OTHER
-from portal.site.urls import request_base, url_builder
+from portal.site.urls import absolute_url_builder, url_builder
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,13 @@ class HeadUrls:
 def head_urls(head: Head) -> HeadUrls:
     """The HeadUrls of the page being rendered, described by ``head``."""
     endpoint, args = request.endpoint, request.view_args or {}
-    build = url_builder()
-    origin = request_base()[1].rstrip("/")
+    build, absolute = url_builder(), absolute_url_builder()
     lang = args.get("lang", "zh")
-    canonical = origin + build(endpoint, **args)
+    canonical = absolute(endpoint, **args)
     urls = {lang: canonical}
     for other, values in head.alternates.items():
         if other in LANGS and other != lang:
-            urls[other] = origin + build(endpoint, **{**args, **values, "lang": other})
+            urls[other] = absolute(endpoint, **{**args, **values, "lang": other})
     other = OTHER[g.get("site_lang", "zh")]
     if other in head.alternates:
         switch = build(endpoint, **{**args, **head.alternates[other], "lang": other})

@@ -58,6 +58,13 @@ def url_builder() -> Callable[..., str]:
     return site_url
 
 
+def absolute_url_builder() -> Callable[..., str]:
+    """``url_for(endpoint, _external=True, **values)`` for this request, remembered like
+    ``url_builder``'s (the canonical, hreflang, sitemap and feed URLs)."""
+    origin, build = request_base()[1].rstrip("/"), url_builder()
+    return lambda endpoint, **values: origin + build(endpoint, **values)
+
+
 def site_url(endpoint: str, **values) -> str:
     """``url_for(endpoint, **values)``, remembered for this request's base URL."""
     return _build(*request_base(), endpoint, tuple(sorted(values.items())))

@@ -13,7 +13,7 @@ from portal.publish.sitemap import SitemapEntry, sitemap_xml
 from portal.site.langs import HREFLANG
 from portal.site.sections import all_feed_items
 from portal.site.source import SiteSource
-from portal.site.urls import request_base, url_builder
+from portal.site.urls import absolute_url_builder
 
 
 def _sitemap_entries(plan: Mapping[str, Planned], absolute: Callable[..., str]) -> list[SitemapEntry]:
@@ -32,11 +32,7 @@ def machine_files(app: Flask, plan: Mapping[str, Planned], source: SiteSource) -
     """The bytes of sitemap.xml, feed.xml (news and 公示, both languages) and robots.txt."""
     base_url = app.config["FREEZER_BASE_URL"]
     with app.test_request_context(base_url=base_url):
-        origin, build = request_base()[1].rstrip("/"), url_builder()
-
-        def absolute(endpoint: str, **values) -> str:  # url_for(..., _external=True), remembered
-            return origin + build(endpoint, **values)
-
+        absolute = absolute_url_builder()
         home = absolute("site.home", lang="zh")
         entries = [FeedEntry(item.title, absolute(item.endpoint, **item.values), item.updated,
                              item.summary, tuple(item.categories))

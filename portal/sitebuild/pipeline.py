@@ -121,7 +121,8 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
         if full:
             state.clear()
         current = {key: value for planned in plan.values() for key, value in planned.deps.items()}
-        stale = state.stale_fingerprints({rel: fingerprint(p.deps) for rel, p in plan.items()}, site_dir=stage.path)
+        fingerprints = {rel: fingerprint(p.deps) for rel, p in plan.items()}
+        stale = state.stale_fingerprints(fingerprints, site_dir=stage.path)
         removed = sorted(set(recorded) - plan.keys())
         for rel in removed:
             remove_output(stage.path, rel)
@@ -135,8 +136,8 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
         machine_touched: set[str] = set()
 
         def record(part: FreezeResult) -> None:
-            state.record_many((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
-                              for rel, frozen in part.files.items())
+            state.record_many(((rel, plan[rel].deps, frozen.sha256, plan[rel].output.primary)
+                               for rel, frozen in part.files.items()), fingerprints=fingerprints)
 
         def write_machine_files() -> None:  # while the workers render
             machine_touched.update(_write_machine_files(app, plan, source, stage.path, state, current, force=full))
