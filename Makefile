@@ -42,5 +42,5 @@ clean:
 # Autogenerate a migration from the models: make migration REV=0003 MESSAGE="what changed"
 migration: venv
 	rm -f /tmp/fx-migration-$(REV).sqlite3
-	PYTHONPATH=. $(BIN)/python -c "from portal.db import upgrade_database; upgrade_database('sqlite:////tmp/fx-migration-$(REV).sqlite3')"
+	PYTHONPATH=. $(BIN)/python -c "from portal.kernel.db import upgrade_database; upgrade_database('sqlite:////tmp/fx-migration-$(REV).sqlite3')"
 	PYTHONPATH=. DATABASE_URL=sqlite:////tmp/fx-migration-$(REV).sqlite3 $(BIN)/alembic -c portal/migrations/alembic.ini revision --autogenerate --rev-id $(REV) -m "$(MESSAGE)"

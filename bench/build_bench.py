@@ -114,8 +114,8 @@ def _ours_incremental(content: Path, out: Path, runs: int, workers: list[str]) -
 
 def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
     from portal import create_app
-    from portal.config import BuildConfig
-    from portal.sitebuild.pipeline import build_site
+    from portal.kernel.config import BuildConfig
+    from portal.build.pipeline import build_site
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     app = create_app({**settings, "FREEZER_BASE_URL": BuildConfig.SITE_BASE_URL, "SITE_SEARCH": False})
@@ -133,8 +133,8 @@ def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
 
 def _privacy_terms() -> int:
     from portal import create_app
-    from portal.config import BuildConfig
-    from portal.sitebuild.privacy_terms import forbidden_terms
+    from portal.kernel.config import BuildConfig
+    from portal.build.check.privacy_terms import forbidden_terms
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     with create_app(settings).app_context():
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     make_news_corpus(pelican_content, args.pages, fmt="pelican")
     site = work / "_site"
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{work / 'bench.sqlite3'}")
-    from portal.db import upgrade_database
+    from portal.kernel.db import upgrade_database
 
     upgrade_database(os.environ["DATABASE_URL"])
     # The demo applicants, panels, stations and 公示 batches: the privacy guard then has real

@@ -30,10 +30,12 @@ from sqlalchemy import insert, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
-from portal import create_app, db  # noqa: E402
-from portal.config import TestConfig  # noqa: E402
-from portal.demo_data import make_id_number  # noqa: E402
-from portal.models import Application, User  # noqa: E402
+from portal import create_app
+from portal.kernel import db  # noqa: E402
+from portal.kernel.config import TestConfig  # noqa: E402
+from portal.demo.seed import make_id_number  # noqa: E402
+from portal.applications.models import Application
+from portal.accounts.models import User  # noqa: E402
 
 PASSWORD = "bench-password"
 VIEWS = {

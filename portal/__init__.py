@@ -15,8 +15,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     # content while the web stack is still being imported (see portal.content.preload).
     from flask import Flask
 
-    from portal import db, i18n, secret_key, template_filters
-    from portal.config import Config
+    from portal.kernel import db, i18n, secret_key, template_filters
+    from portal.kernel.config import Config
 
     app = Flask(__name__, instance_path=Config.INSTANCE_DIR)
     app.config.from_object(Config)
@@ -25,6 +25,7 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     elif config:
         app.config.from_mapping(config)
     secret_key.ensure_secret_key(app)
+    import_models()
 
     db.init_app(app)
     i18n.init_app(app)
@@ -32,8 +33,9 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     if app.config.get("PUBLIC_SITE_ONLY"):
         _register_public_site(app)
         return app
-    from portal import errors, navigation, permissions, search_sync, security_headers
-    from portal.extensions import csrf, login_manager
+    from portal.kernel import errors, navigation, permissions, security_headers
+    from portal.search import sync as search_sync
+    from portal.kernel.extensions import csrf, login_manager
 
     i18n.init_portal_templates(app)
     csrf.init_app(app)
@@ -48,9 +50,25 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
     return app
 
 
+def import_models() -> None:
+    """Import every feature's models, so Base.metadata holds every table and the mappers configure.
+
+    The one list of model modules: Alembic's env.py calls it too.
+    """
+    from portal.accounts import models as _accounts  # noqa: F401
+    from portal.applications import models as _applications  # noqa: F401
+    from portal.audit import models as _audit  # noqa: F401
+    from portal.build.admin import models as _publishing  # noqa: F401
+    from portal.notifications import models as _notifications  # noqa: F401
+    from portal.panels import models as _panels  # noqa: F401
+    from portal.publicity import models as _publicity  # noqa: F401
+    from portal.review import models as _review  # noqa: F401
+    from portal.stations import models as _stations  # noqa: F401
+
+
 def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
-    from portal.freeze import vet_response
+    from portal.build.render.freeze import vet_response
     from portal.site import bp as site_bp
     from portal.site.static_app import make_static
 
@@ -65,19 +83,19 @@ def _register_public_site(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal.apply import bp as apply_bp
-    from portal.auth import bp as auth_bp
-    from portal.main import bp as main_bp
-    from portal.search_pages import bp as search_bp
+    from portal.applications import bp as apply_bp
+    from portal.accounts import bp as auth_bp
+    from portal.home import bp as main_bp
+    from portal.search import bp as search_bp
     from portal.stations import bp as stations_bp
     from portal.panels import bp as panels_bp
     from portal.notifications import bp as notifications_bp
     from portal.publicity import bp as publicity_bp
     from portal.review import bp as review_bp
-    from portal.services import notifications
+    from portal.notifications import delivery as notifications
     from portal.site import bp as site_bp
-    from portal.services import site_publish
-    from portal.site_admin import bp as site_admin_bp
+    from portal.build.admin import runs as site_publish
+    from portal.build.admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)

@@ -6,7 +6,7 @@ import sys
 import click
 from flask import Flask, current_app
 
-from portal.models.users import Role
+from portal.accounts.models import Role
 
 
 def _read_password() -> str:
@@ -28,8 +28,8 @@ def init_app(app: Flask) -> None:
     @click.option("--phone", default=None)
     def create_user_command(email: str, role: str, division: str | None, phone: str | None) -> None:
         """Create a user; the password is prompted for, or read from standard input when piped."""
-        from portal.reference_data import reference
-        from portal.services.accounts import AccountError, create_user
+        from portal.kernel.reference_data import reference
+        from portal.accounts.users import AccountError, create_user
 
         if division and division not in reference("divisions"):
             raise click.BadParameter(f"unknown division code {division!r}", param_hint="--division")
@@ -42,7 +42,7 @@ def init_app(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo_command() -> None:
         """Load the fictional demo data; running it again changes nothing."""
-        from portal.demo_data import seed_demo
+        from portal.demo.seed import seed_demo
 
         created = seed_demo()
         click.echo(f"demo data ready ({created} new records)")
@@ -51,7 +51,7 @@ def init_app(app: Flask) -> None:
     @click.option("--last", default=10, show_default=True)
     def outbox_command(last: int) -> None:
         """Print the newest messages of the development mail outbox."""
-        from portal.mail import read_outbox
+        from portal.kernel.mail import read_outbox
 
         for message in read_outbox(current_app.config["MAIL_OUTBOX_DIR"])[-last:]:
             click.echo(f"To: {message['To']}\nSubject: {message['Subject']}\n\n{message.get_content()}\n{'-' * 60}")

@@ -12,13 +12,14 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
-from portal import create_app, db
-from portal.config import TestConfig
-from portal.db import Base, normalise_url, upgrade_database
-from portal.demo_data import make_id_number
-from portal.models import User
-from portal.services import accounts
-from portal.services import applications as apply_service
+from portal import create_app
+from portal.kernel import db
+from portal.kernel.config import TestConfig
+from portal.kernel.db import Base, normalise_url, upgrade_database
+from portal.demo.seed import make_id_number
+from portal.accounts.models import User
+from portal.accounts import users as accounts
+from portal.applications import filing as apply_service
 
 PASSWORD = "secret123"
 PDF_BYTES = b"%PDF-1.4\n% test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -152,7 +153,7 @@ def auth(client) -> AuthActions:
 @pytest.fixture
 def outbox(app):
     """A callable returning the development outbox's messages."""
-    from portal.mail import read_outbox
+    from portal.kernel.mail import read_outbox
 
     return lambda: read_outbox(app.config["MAIL_OUTBOX_DIR"])
 
@@ -208,7 +209,7 @@ def make_station(app):
     """Factory: make_station(**overrides) -> a published county station in 210902, open Mon-Fri 08:30-17:00."""
     from datetime import time
 
-    from portal.models import Station, StationHours
+    from portal.stations.models import Station, StationHours
 
     def factory(**overrides):
         values = dict(name_zh="测试人才工作服务站", name_en="Test Station", station_type="county",
@@ -251,7 +252,7 @@ EXPERT_DECISION_PATH = ("intake", "pass_qualification", "county_approve", "send_
 @pytest.fixture
 def walk(app):
     """walk(application, actor, *transition_names): take staff transitions in order (each committed)."""
-    from portal.services import review
+    from portal.review import staff_review as review
 
     def factory(application, actor, *names):
         for name in names:
@@ -265,7 +266,7 @@ def walk(app):
 def make_expert(app):
     """Factory: make_expert(name=..., affiliation=..., max_load=10, consent=False, **profile) -> ExpertProfile
     (its account's password is PASSWORD)."""
-    from portal.services import experts
+    from portal.panels import experts
 
     counter = iter(range(1, 10_000))
 
@@ -286,7 +287,7 @@ def make_expert(app):
 @pytest.fixture
 def make_panel(app):
     """Factory: make_panel(members, chair=None, blind=True, code=None) -> Panel."""
-    from portal.services import experts
+    from portal.panels import experts
 
     counter = iter(range(1, 10_000))
 

@@ -28,7 +28,7 @@ def test_other_applicant_gets_404_on_post(client, auth, a_and_b, path):
     auth.login(b)
     url = path.format(id=application.id, mid=application.materials[0].id)
     assert client.post(url, data={"confirm": "y", "full_name": "x"}).status_code == 404
-    from portal import db
+    from portal.kernel import db
     db.session.refresh(application)
     assert application.state == "submitted" and application.full_name == "测试申报人"
 
@@ -65,8 +65,8 @@ def test_anonymous_users_are_sent_to_sign_in(client, a_and_b):
 
 
 def test_staff_viewing_a_file_is_audited_but_the_owner_is_not(client, auth, a_and_b, make_user):
-    from portal import db
-    from portal.models import AuditEntry
+    from portal.kernel import db
+    from portal.audit.models import AuditEntry
 
     a, _b, application = a_and_b
     material = application.materials[0]

@@ -2,9 +2,9 @@
 import pytest
 from sqlalchemy import select
 
-from portal import db
-from portal.models import Application
-from portal.services import station_directory, station_records
+from portal.kernel import db
+from portal.applications.models import Application
+from portal.stations import directory as station_directory, records as station_records
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from portal.models import LoginAttempt, User
+from portal.accounts.models import LoginAttempt, User
 from tests.conftest import PASSWORD, csrf_token_from
 
 
@@ -12,7 +12,7 @@ def test_register_creates_an_applicant_with_a_hashed_password(client, app):
         "email": "New.Talent@Example.com", "phone": "+86 138 0000 1234",
         "password": "abcd1234", "confirm": "abcd1234"})
     assert response.status_code == 302 and response.location.endswith("/apply/")
-    from portal import db
+    from portal.kernel import db
     user = db.session.query(User).filter_by(email="new.talent@example.com").one()
     assert user.role == "applicant" and user.phone == "13800001234"
     assert user.password_hash.startswith("scrypt:") and "abcd1234" not in user.password_hash
@@ -73,7 +73,7 @@ def test_login_is_rate_limited_after_repeated_failures(client, auth, make_user, 
 def test_rate_limit_window_expires(client, auth, make_user, app):
     from datetime import timedelta
 
-    from portal import clock, db
+    from portal.kernel import clock, db
     user = make_user()
     for _ in range(app.config["LOGIN_MAX_FAILURES"]):
         auth.login(user, "wrong-password1")
@@ -131,7 +131,7 @@ def test_reset_for_unknown_email_sends_nothing_and_says_the_same(client, outbox)
 
 
 def test_expired_or_forged_reset_tokens_are_refused(client, make_user, app):
-    from portal.services import accounts
+    from portal.accounts import users as accounts
 
     user = make_user()
     token = accounts.make_reset_token(user)
@@ -151,7 +151,7 @@ def test_session_cookie_flags(client, make_user, app):
 
 
 def test_create_user_command_reads_password_from_stdin(runner, app):
-    from portal.services.accounts import find_by_email
+    from portal.accounts.users import find_by_email
 
     result = runner.invoke(args=["create-user", "--email", "hr@example.com", "--role", "hr", "--division", "210902"],
                            input="piped-pass1\n")

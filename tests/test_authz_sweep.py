@@ -14,8 +14,9 @@ from datetime import date
 
 import pytest
 
-from portal.demo_data import make_id_number
-from portal.services import publicity, station_records
+from portal.demo.seed import make_id_number
+from portal.publicity import batches as publicity
+from portal.stations import records as station_records
 from tests.conftest import PASSWORD
 
 OTHER_ID = make_id_number("210902", "19900101", "123")
@@ -230,12 +231,12 @@ def _panel_world(users, make_user, make_expert, make_panel, expert_review_applic
     import io
     from datetime import timedelta
 
-    from portal import db
-    from portal.clock import today
+    from portal.kernel import db
+    from portal.kernel.clock import today
     from sqlalchemy import select
 
-    from portal.models import ConflictOfInterest
-    from portal.services import assignments, experts, reviews
+    from portal.panels.models import ConflictOfInterest
+    from portal.panels import assignments, experts, scores as reviews
     from tests.conftest import PNG_BYTES
 
     reviewer = make_expert("公开专家", affiliation="沈阳工业大学", consent=True)

@@ -7,8 +7,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import OperationalError
 
-from portal import db
-from portal.db import Base, normalise_url
+from portal.kernel import db
+from portal.kernel.db import Base, normalise_url
 
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
@@ -43,7 +43,7 @@ def _reachable(url: str) -> bool:
 def test_postgresql_migrates_and_serves_the_health_check(tmp_path):
     """Runs against TEST_DATABASE_URL, or the local PostgreSQL when there is one."""
     from portal import create_app
-    from portal.config import TestConfig
+    from portal.kernel.config import TestConfig
 
     admin_url = os.environ.get("TEST_DATABASE_URL")
     if not admin_url:

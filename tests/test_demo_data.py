@@ -1,10 +1,11 @@
 """seed-demo creates one account per role and applicants in several states, and is idempotent."""
 from sqlalchemy import func, select
 
-from portal import db
-from portal.demo_data import DEMO_PASSWORD
-from portal.models import Application, ApplicationEvent, User
-from portal.models.users import Role
+from portal.kernel import db
+from portal.demo.seed import DEMO_PASSWORD
+from portal.applications.models import Application, ApplicationEvent
+from portal.accounts.models import User
+from portal.accounts.models import Role
 
 
 def _counts():
@@ -26,7 +27,7 @@ def test_seed_demo_is_idempotent_and_covers_roles_and_states(runner, client):
     assert {"draft", "submitted", "returned", "recognised", "withdrawn", "publicity", "county_review"} <= states
     recognised = db.session.scalar(select(Application).where(Application.state == "recognised"))
     assert recognised.certificate_number and [e.to_state for e in recognised.events][-2:] == ["publicity", "recognised"]
-    from portal.services.publicity import public_batches
+    from portal.publicity.batches import public_batches
     batches = public_batches()
     assert len(batches) == 2 and all(len(b["entries"]) == 1 for b in batches)
     response = client.post("/login", data={"email": "applicant@demo.fuxin.example", "password": DEMO_PASSWORD})

@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from portal import idcard, mobile
+from portal.kernel.china import idcard, mobile
 
 
 def test_domain_example_is_valid():

@@ -5,9 +5,16 @@ from datetime import timedelta
 
 import pytest
 
-from portal.clock import today
-from portal.services import assignments
-from portal.services.assignment_proposal import Case, Expert, Proposal, final_loads, propose, violations
+from portal.kernel.clock import today
+from portal.panels import assignments
+from portal.panels.assignment_proposal import (
+    Case,
+    Expert,
+    Proposal,
+    final_loads,
+    propose,
+    violations,
+)
 
 
 def _world(seed: int = 7):

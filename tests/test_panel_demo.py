@@ -2,9 +2,9 @@
 demo conflict (an expert from the applicant's employer)."""
 from sqlalchemy import select
 
-from portal import db
-from portal.demo_data import DEMO_PASSWORD
-from portal.models import ConflictOfInterest, ExpertProfile
+from portal.kernel import db
+from portal.demo.seed import DEMO_PASSWORD
+from portal.panels.models import ConflictOfInterest, ExpertProfile
 
 
 def test_demo_expert_has_an_assignment_and_panels_are_public(runner, client):

@@ -8,11 +8,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from portal import clock, db
-from portal.clock import today
-from portal.models import ExpertProfile, ReviewDigest, User
-from portal.services import assignments, panel_directory
-from portal.services.expert_import import ImportRejected, import_experts
+from portal.kernel import clock, db
+from portal.kernel.clock import today
+from portal.panels.models import ExpertProfile, ReviewDigest
+from portal.accounts.models import User
+from portal.panels import assignments, directory as panel_directory
+from portal.panels.expert_import import ImportRejected, import_experts
 
 HEADER = "email,name,title,affiliation,field,bio,phone,max_load,publication_consent,panels\n"
 

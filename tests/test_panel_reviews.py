@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from portal import db
-from portal.clock import today
-from portal.models import AuditEntry
-from portal.services import aggregation, assignments, reviews
-from portal.services.aggregation import Aggregate, aggregate, rank
-from portal.services.scoring import Criterion, weighted_score
+from portal.kernel import db
+from portal.kernel.clock import today
+from portal.audit.models import AuditEntry
+from portal.panels import aggregation, assignments, scores as reviews
+from portal.panels.aggregation import Aggregate, aggregate, rank
+from portal.panels.scoring import Criterion, weighted_score
 
 SCORES = {"professional": 8, "innovation": 8, "industry": 8, "fuxin_fit": 8}
 
@@ -142,8 +142,8 @@ def test_hr_sees_the_panel_aggregate_on_the_decision_page(client, auth, make_use
                                                           expert_review_application):
     from datetime import timedelta
 
-    from portal.clock import today
-    from portal.services import assignments, reviews
+    from portal.kernel.clock import today
+    from portal.panels import assignments, scores as reviews
 
     hr = make_user("hr")
     reviewer = make_expert(affiliation="沈阳工业大学")

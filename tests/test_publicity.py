@@ -6,11 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from portal import clock, db, workflow
-from portal.demo_data import make_id_number
-from portal.services import publicity
-from portal.services.publicity import PublicityError
-from portal.working_days import Calendar, calendar
+from portal.kernel import clock, db
+from portal.applications import workflow
+from portal.demo.seed import make_id_number
+from portal.publicity import batches as publicity
+from portal.publicity.batches import PublicityError
+from portal.kernel.china.working_days import Calendar, calendar
 
 CONTACT = "市人才办 0418-1234567"
 
@@ -187,7 +188,7 @@ def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_app
 
 def test_an_applicant_who_withdraws_during_publicity_leaves_the_list_and_the_batch_still_closes(
         make_user, decided_application, frozen):
-    from portal.services.applications import withdraw
+    from portal.applications.filing import withdraw
 
     city, (leaver, stayer), batch = _batch(make_user, decided_application)
     withdraw(leaver, leaver.applicant, "不再申请")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from portal import db, workflow
-from portal.demo_data import make_id_number
-from portal.models import Application, AuditEntry, Notification
-from portal.services import applications as apply_service
-from portal.services import review
+from portal.kernel import db
+from portal.applications import workflow
+from portal.demo.seed import make_id_number
+from portal.applications.models import Application
+from portal.audit.models import AuditEntry
+from portal.notifications.models import Notification
+from portal.applications import filing as apply_service
+from portal.review import staff_review as review
 
 
 def _hr_division(make_user, division="210902"):
@@ -142,7 +145,7 @@ def test_waiting_on_me(client, auth, make_user, submitted_application, walk):
 
 
 def test_queue_pages(app, client, auth, make_user, submitted_application, monkeypatch):
-    from portal.services import queue
+    from portal.review import queue
 
     monkeypatch.setattr(queue, "PER_PAGE", 2)
     apps = [submitted_application(make_user("applicant")) for _ in range(3)]
@@ -226,7 +229,7 @@ def test_every_staff_action_is_audited(make_user, submitted_application, walk):
 
 
 def test_a_refused_or_rolled_back_transition_sends_no_mail(make_user, submitted_application, outbox):
-    from portal.services.transitions import TransitionRefused, move
+    from portal.applications.transitions import TransitionRefused, move
 
     hr = make_user("hr")
     application = submitted_application(make_user("applicant"))
@@ -244,7 +247,7 @@ def test_a_refused_or_rolled_back_transition_sends_no_mail(make_user, submitted_
 
 
 def test_a_capped_count_still_pages_on(client, auth, make_user, submitted_application, monkeypatch):
-    from portal.services import queue
+    from portal.review import queue
 
     monkeypatch.setattr(queue, "PER_PAGE", 1)
     monkeypatch.setattr(queue, "COUNT_CAP", 2)

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import search_index
-from portal import db
-from portal.demo_data import make_id_number
+from portal.kernel import db
+from portal.demo.seed import make_id_number
 
 PLANTED_NAME = "瞿梦泽"
 PLANTED_ID = make_id_number("210902", "19850505", "777")
@@ -26,7 +26,7 @@ def _ids(app, text, divisions=None):
 
 def test_submitted_applications_are_indexed_after_commit_and_drafts_never(app, search_on, make_user,
                                                                            complete_application):
-    from portal.services import applications
+    from portal.applications import filing as applications
 
     user = make_user()
     draft = complete_application(user, employer="阜新風機製造有限公司")  # traditional characters
@@ -72,7 +72,7 @@ def test_reconcile_command_repairs_a_missing_private_index(app, runner, make_use
 def test_applicant_data_never_reaches_public_search_or_the_static_export(app, search_on, make_user,
                                                                           submitted_application, tmp_path):
     submitted_application(make_user(phone=PLANTED_PHONE), employer="瞿氏私密科技", id_number=PLANTED_ID)
-    from portal.models import Application
+    from portal.applications.models import Application
     application = db.session.query(Application).one()
     with db.transaction():
         application.full_name = PLANTED_NAME

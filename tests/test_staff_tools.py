@@ -7,8 +7,8 @@ import io
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from portal import db
-from portal.models import AuditEntry
+from portal.kernel import db
+from portal.audit.models import AuditEntry
 from tests.conftest import VALID_ID
 
 
@@ -47,8 +47,8 @@ def test_export_is_unmasked_for_admins_and_follows_the_filters(client, auth, mak
 
 
 def test_export_streams_in_chunks(app, make_user, submitted_application, monkeypatch):
-    from portal.services import export
-    from portal.services.queue import QueueFilters
+    from portal.review import export
+    from portal.review.queue import QueueFilters
 
     monkeypatch.setattr(export, "CSV_CHUNK_ROWS", 1)
     for _ in range(3):
@@ -76,7 +76,7 @@ def test_notifications_list_and_unread_count(client, auth, make_user, submitted_
 
 
 def test_dashboard_draws_svg_charts_with_average_days(client, auth, make_user, submitted_application, walk):
-    from portal import clock
+    from portal.kernel import clock
     from datetime import datetime, timedelta
 
     hr = make_user("hr")
@@ -108,9 +108,9 @@ def test_admin_reads_and_filters_the_audit_log(client, auth, make_user, submitte
 
 
 def test_dashboard_counts_only_what_the_user_may_see(app, make_user, submitted_application):
-    from portal.models import Application
-    from portal.services import dashboard
-    from portal.demo_data import make_id_number
+    from portal.applications.models import Application
+    from portal.review import dashboard
+    from portal.demo.seed import make_id_number
 
     submitted_application(make_user("applicant"), division="210902")
     submitted_application(make_user("applicant"), division="210903", id_number=make_id_number("210902", "19880101", "017"))

@@ -1,10 +1,12 @@
 """Demo stations: one per division plus Shenzhen, the demo manager linked, two demo applications naming one."""
 from sqlalchemy import select
 
-from portal import db
-from portal.models import Application, Station, User
-from portal.reference_data import reference
-from portal.station_rules import location_ok
+from portal.kernel import db
+from portal.applications.models import Application
+from portal.stations.models import Station
+from portal.accounts.models import User
+from portal.kernel.reference_data import reference
+from portal.stations.rules import location_ok
 
 
 def test_demo_has_one_station_per_division_and_the_shenzhen_offsite_station(app, runner):

@@ -4,9 +4,9 @@ from datetime import time, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from portal import db
-from portal.clock import today
-from portal.models import Station
+from portal.kernel import db
+from portal.kernel.clock import today
+from portal.stations.models import Station
 
 GOOD = {
     "name_zh": "示例人才工作服务站", "name_en": "Example Station", "station_type": "county",
@@ -156,8 +156,8 @@ def test_hours_that_make_no_sense_are_refused_and_kept_on_the_page(hr_client, st
 
 
 def test_an_invalid_weekday_cannot_be_stored(hr_client, station, make_user):
-    from portal.opening_hours import InvalidHours
-    from portal.services import station_records
+    from portal.kernel.china.opening_hours import InvalidHours
+    from portal.stations import records as station_records
 
     with pytest.raises(InvalidHours):
         station_records.replace_hours(make_user("admin"), station, [(7, time(9), time(10))])

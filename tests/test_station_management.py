@@ -2,9 +2,10 @@
 import pytest
 from sqlalchemy import select
 
-from portal import db
-from portal.models import AuditEntry, Station, StationStaff
-from portal.services import station_records
+from portal.kernel import db
+from portal.audit.models import AuditEntry
+from portal.stations.models import Station, StationStaff
+from portal.stations import records as station_records
 
 RECORD = {
     "name_zh": "改名后的服务站", "name_en": "Renamed", "station_type": "campus", "host_organisation": "新依托单位",

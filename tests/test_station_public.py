@@ -3,9 +3,9 @@ from datetime import datetime, time
 
 import pytest
 
-from portal import clock
-from portal.services import station_directory
-from portal.station_map import build_svg
+from portal.kernel import clock
+from portal.stations import directory as station_directory
+from portal.stations.svg_map import build_svg
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_unpublished_stations_never_appear_publicly(client, listed):
 
 
 def test_the_detail_page_has_a_tel_link_the_address_hours_and_staff(client, listed, make_user):
-    from portal.services import station_records
+    from portal.stations import records as station_records
 
     station = listed["haizhou"]
     station_records.add_staff(make_user("admin"), station, "ambassador", "引才大使乙", "示例公司")
@@ -98,7 +98,7 @@ def test_the_english_detail_page_uses_english_names(client, listed, frozen):
 
 
 def test_public_dicts_hold_no_one_elses_personal_data(app, listed, make_user):
-    from portal.services import station_records
+    from portal.stations import records as station_records
 
     station_records.assign_manager(make_user("admin"), listed["haizhou"], make_user("station_manager"))
     station = station_directory.public_station(listed["haizhou"].id)
@@ -158,8 +158,8 @@ def test_plain_dicts_work_without_a_request_in_either_language(app, listed):
 def test_the_public_list_takes_the_same_few_queries_however_many_stations(app, make_station):
     from sqlalchemy import event
 
-    from portal import db
-    from portal.services.station_directory import public_stations
+    from portal.kernel import db
+    from portal.stations.directory import public_stations
 
     def statements() -> int:
         seen = []

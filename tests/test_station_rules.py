@@ -3,9 +3,9 @@ from datetime import datetime, time
 
 import pytest
 
-from portal import office_phone, opening_hours
-from portal.opening_hours import InvalidHours, status_at
-from portal.station_rules import location_ok
+from portal.kernel.china import office_phone, opening_hours
+from portal.kernel.china.opening_hours import InvalidHours, status_at
+from portal.stations.rules import location_ok
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -77,7 +77,7 @@ def test_open_status_says_until_when_and_when_next():
 
 
 def test_open_now_uses_china_standard_time(monkeypatch):
-    from portal import clock
+    from portal.kernel import clock
 
     clock.freeze(datetime(2026, 11, 23, 1, 0))  # 09:00 Monday in Beijing, 01:00 UTC
     try:

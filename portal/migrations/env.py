@@ -1,17 +1,18 @@
-"""Alembic environment: the URL comes from the caller (portal.db.upgrade_database) or DATABASE_URL."""
+"""Alembic environment: the URL comes from the caller (portal.kernel.db.upgrade_database) or DATABASE_URL."""
 from __future__ import annotations
 
 import os
 
 from alembic import context
 
-from portal import models  # noqa: F401  (registers every table on Base.metadata)
-from portal.db import Base, engine_for
+from portal import import_models
+from portal.kernel.db import Base, engine_for
 
+import_models()
 config = context.config
 url = config.attributes.get("database_url") or os.environ.get("DATABASE_URL")
 if not url:
-    from portal.config import Config
+    from portal.kernel.config import Config
 
     url = Config.DATABASE_URL
 

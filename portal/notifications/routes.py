@@ -1,13 +1,13 @@
-"""Notification views over portal.services.notifications."""
+"""Notification views over portal.notifications.delivery."""
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from portal.auth.forms import PostForm
+from portal.accounts.forms import PostForm
 from portal.notifications import bp
-from portal.services import notifications
+from portal.notifications import delivery as notifications
 
 
 @bp.get("/")

@@ -9,6 +9,6 @@ from flask.cli import with_appcontext
 @with_appcontext
 def send_review_digests_command() -> None:
     """Mail each expert who owes reviews one digest today; a second run the same day sends none."""
-    from portal.services.review_digests import send_digests
+    from portal.panels.digests import send_digests
 
     click.echo(f"sent {send_digests()} review digest(s)")

@@ -8,9 +8,9 @@ from wtforms import (BooleanField, DateField, EmailField, IntegerField, RadioFie
                      SelectMultipleField, StringField, SubmitField, TextAreaField, widgets)
 from wtforms.validators import DataRequired, Email, InputRequired, Length, NumberRange, Optional, Regexp
 
-from portal.apply.forms import optional_mobile
-from portal.reference_data import reference
-from portal.services.scoring import rubric
+from portal.applications.forms import optional_mobile
+from portal.kernel.reference_data import reference
+from portal.panels.scoring import rubric
 
 
 class PanelForm(FlaskForm):

@@ -1,6 +1,6 @@
 """Expert views: assignments (listing, search, export), the application in blind or open mode,
 scoring, declaring a conflict, the panel page, reopening and the chair's recommendation.
-Every application is loaded through portal.expert_access, which applies the conflict rule."""
+Every application is loaded through portal.panels.expert_access, which applies the conflict rule."""
 from __future__ import annotations
 
 import csv
@@ -10,14 +10,16 @@ from flask import Response, abort, flash, redirect, render_template, request, se
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db, expert_access, storage
-from portal.clock import today
-from portal.models import Review
+from portal.kernel import db, storage
+from portal.panels import expert_access
+from portal.kernel.clock import today
+from portal.panels.models import Review
 from portal.panels import bp
 from portal.panels.forms import OwnProfileForm, ReasonForm, RecommendationForm, review_form_class
-from portal.permissions import roles_required
-from portal.services import aggregation, audit, conflicts, experts, reviews
-from portal.services.scoring import rubric
+from portal.kernel.permissions import roles_required
+from portal.panels import aggregation, conflicts, experts, scores as reviews
+from portal.audit import record as audit
+from portal.panels.scoring import rubric
 
 
 @bp.get("/expert/")

@@ -7,17 +7,28 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import access, db, workflow
-from portal.clock import today
-from portal.auth.forms import PostForm
-from portal.models import Application, Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
+from portal.applications import access, workflow
+from portal.kernel import db
+from portal.kernel.clock import today
+from portal.accounts.forms import PostForm
+from portal.applications.models import Application
+from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
 from portal.panels import bp
-from portal.panels.forms import (AssignForm, DeadlineForm, ExpertForm, ImportForm, MemberForm, PanelForm, ReasonForm,
-                                 RelationshipForm, SendForm)
-from portal.permissions import roles_required
-from portal.services import aggregation, assignments, conflicts, experts, reviews
-from portal.services.expert_import import ImportRejected, import_experts
-from portal.services.panel_rules import default_deadline, default_max_load
+from portal.panels.forms import (
+    AssignForm,
+    DeadlineForm,
+    ExpertForm,
+    ImportForm,
+    MemberForm,
+    PanelForm,
+    ReasonForm,
+    RelationshipForm,
+    SendForm,
+)
+from portal.kernel.permissions import roles_required
+from portal.panels import aggregation, assignments, conflicts, experts, scores as reviews
+from portal.panels.expert_import import ImportRejected, import_experts
+from portal.panels.rules import default_deadline, default_max_load
 
 STAFF = ("hr", "admin")
 

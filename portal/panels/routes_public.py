@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import abort, render_template, send_file
 
-from portal import db, storage
-from portal.models import ExpertProfile
+from portal.kernel import db, storage
+from portal.panels.models import ExpertProfile
 from portal.panels import bp
-from portal.services import panel_directory
+from portal.panels import directory as panel_directory
 
 
 @bp.get("/panels/")

@@ -1,20 +1,20 @@
-"""公示 views: public lists (only publishable fields) and staff pages over portal.services.publicity."""
+"""公示 views: public lists (only publishable fields) and staff pages over portal.publicity.batches."""
 from __future__ import annotations
 
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import db
-from portal.access import is_city_level
-from portal.auth.forms import PostForm
-from portal.clock import today
-from portal.models import Objection, PublicityBatch, PublicityEntry
-from portal.permissions import roles_required
+from portal.kernel import db
+from portal.applications.access import is_city_level
+from portal.accounts.forms import PostForm
+from portal.kernel.clock import today
+from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
+from portal.kernel.permissions import roles_required
 from portal.publicity import bp
 from portal.publicity.forms import BatchForm, DecideObjectionForm, ObjectionForm, PullForm
-from portal.services import publicity
-from portal.services.transitions import TransitionRefused
+from portal.publicity import batches as publicity
+from portal.applications.transitions import TransitionRefused
 
 STAFF = ("hr", "admin")
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from portal.models import Application
-from portal.reference_data import reference, required_materials
-from portal.services.review import FIELD_LABELS, Problem
+from portal.applications.models import Application
+from portal.kernel.reference_data import reference, required_materials
+from portal.review.staff_review import FIELD_LABELS, Problem
 
 
 def material_targets(application: Application) -> list[str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from portal import workflow
-from portal.clock import today
-from portal.models import Application, User
-from portal.reference_data import reference
-from portal.services import applications as apply_service
-from portal.services import publicity, review
+from portal.applications import workflow
+from portal.kernel.clock import today
+from portal.applications.models import Application
+from portal.accounts.models import User
+from portal.kernel.reference_data import reference
+from portal.applications import filing as apply_service
+from portal.publicity import batches as publicity
+from portal.review import staff_review as review
 
 CONTACT = "阜新市人才工作领导小组办公室（演示），电话 0418-0000000，地址：阜新市细河区示例路 1 号"
 EARLY = ("intake", "pass_qualification", "county_approve")

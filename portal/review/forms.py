@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import SelectField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
-from portal.reference_data import reference
+from portal.kernel.reference_data import reference
 
 
 class CommentForm(FlaskForm):

@@ -5,18 +5,20 @@ from flask import Response, abort, flash, redirect, render_template, request, st
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal import access, workflow
-from portal.auth.forms import PostForm
-from portal.models import Application
-from portal.permissions import roles_required
-from portal.reference_data import reference
+from portal.applications import access, workflow
+from portal.accounts.forms import PostForm
+from portal.applications.models import Application
+from portal.kernel.permissions import roles_required
+from portal.kernel.reference_data import reference
 from portal.review import bp
 from portal.review.correction_form import material_targets, read_problems
 from portal.review.forms import CommentForm, NoteForm, RejectForm, ReturnForm
-from portal.services import aggregation, audit, audit_log, dashboard, export, queue, review
-from portal.services.review import FIELD_LABELS
-from portal.services.transitions import TransitionRefused, check
-from portal.svg_charts import bar_chart, column_chart
+from portal.panels import aggregation
+from portal.audit import record as audit, browse as audit_log
+from portal.review import dashboard, export, queue, staff_review as review
+from portal.review.staff_review import FIELD_LABELS
+from portal.applications.transitions import TransitionRefused, check
+from portal.kernel.charts import bar_chart, column_chart
 
 STAFF = ("hr", "admin")
 

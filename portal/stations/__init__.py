@@ -2,7 +2,7 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from portal.navigation import register_nav_item
+from portal.kernel.navigation import register_nav_item
 
 bp = Blueprint("stations", __name__, template_folder="templates")
 

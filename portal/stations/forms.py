@@ -10,11 +10,17 @@ from wtforms import (BooleanField, DateField, FieldList, Form, FormField, Select
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from portal import office_phone, opening_hours
-from portal.clock import today
-from portal.models.stations import STATION_TYPES, STAFF_ROLES
-from portal.reference_data import reference
-from portal.station_rules import STAFF_ROLE_LABELS, TYPE_LABELS, allowed_box, location_ok, needs_division
+from portal.kernel.china import office_phone, opening_hours
+from portal.kernel.clock import today
+from portal.stations.models import STATION_TYPES, STAFF_ROLES
+from portal.kernel.reference_data import reference
+from portal.stations.rules import (
+    STAFF_ROLE_LABELS,
+    TYPE_LABELS,
+    allowed_box,
+    location_ok,
+    needs_division,
+)
 
 HOURS_MESSAGES = {
     "time": _l("请按 时:分 填写时间，例如 08:30。"),

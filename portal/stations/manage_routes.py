@@ -6,14 +6,17 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal import db, station_access
-from portal.auth.forms import PostForm
-from portal.models import Station, StationStaff, User
-from portal.models.stations import RECORD_FIELDS
-from portal.opening_hours import InvalidHours
-from portal.permissions import roles_required
-from portal.services import accounts, station_directory
-from portal.services import station_records as records
+from portal.kernel import db
+from portal.stations import access as station_access
+from portal.accounts.forms import PostForm
+from portal.stations.models import Station, StationStaff
+from portal.accounts.models import User
+from portal.stations.models import RECORD_FIELDS
+from portal.kernel.china.opening_hours import InvalidHours
+from portal.kernel.permissions import roles_required
+from portal.accounts import users as accounts
+from portal.stations import directory as station_directory
+from portal.stations import records
 from portal.stations import bp
 from portal.stations.forms import HoursForm, ManagerForm, StaffForm, StationForm
 

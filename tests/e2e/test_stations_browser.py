@@ -5,7 +5,7 @@ from datetime import time
 import pytest
 from playwright.sync_api import expect
 
-from portal.services import station_records
+from portal.stations import records as station_records
 from tests.conftest import PASSWORD
 
 

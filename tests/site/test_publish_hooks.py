@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.models.publishing import FAILED, SUCCEEDED
-from portal.services.site_publish import last_publish, request_publish
+from portal.build.admin.models import FAILED, SUCCEEDED
+from portal.build.admin.runs import last_publish, request_publish
 from tests.site.conftest import write_news
 
 
@@ -69,10 +69,11 @@ def test_staff_preview_of_the_public_site(client):
 def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_path):  # app: tables emptied after
     from flask import Response
 
-    from portal import create_app, db
-    from portal.config import TestConfig
-    from portal.models import Station
-    from portal.models.publishing import PublishRun
+    from portal import create_app
+    from portal.kernel import db
+    from portal.kernel.config import TestConfig
+    from portal.stations.models import Station
+    from portal.build.admin.models import PublishRun
     from sqlalchemy import func, select
 
     settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}

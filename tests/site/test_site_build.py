@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from portal.sitebuild.pipeline import BuildError
+from portal.build.pipeline import BuildError
 from tests.site.conftest import ORIGIN, SUBPATH, tree, write_news
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -29,7 +29,7 @@ def test_build_py_reports_bad_front_matter_and_exits_non_zero(demo_content, tmp_
     import build
 
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setattr("portal.config.Config.DATABASE_URL", database_url)
+    monkeypatch.setattr("portal.kernel.config.Config.DATABASE_URL", database_url)
     write_news(demo_content, "typo", "正文", tilte="拼错的字段")
     assert build.main(["--out", str(tmp_path / "_site"), "--content", str(demo_content)]) == 1
     err = capsys.readouterr().err
@@ -206,7 +206,7 @@ def test_build_py_incremental_through_the_cached_preload_equals_a_full_build(dem
 
 
 def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_content, tmp_path, database_url):
-    from portal.sitebuild.pipeline import build_site
+    from portal.build.pipeline import build_site
     from tests.site.conftest import build_app
 
     app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
@@ -220,7 +220,7 @@ def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_conte
 
 
 def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
-    from portal.freeze import site_freezer
+    from portal.build.render.freeze import site_freezer
     from tests.site.conftest import build_app
 
     app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
@@ -231,7 +231,7 @@ def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
 
 
 def test_site_urls_skip_url_for_once_the_freezer_exists(database_url, tmp_path, monkeypatch):
-    from portal.freeze import site_freezer
+    from portal.build.render.freeze import site_freezer
     from portal.site import urls
     from tests.site.conftest import build_app
 

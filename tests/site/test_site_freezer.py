@@ -9,7 +9,7 @@ import pytest
 from flask import redirect
 from flask_frozen import Freezer
 
-from portal.freeze import SiteFreezer, plan_outputs
+from portal.build.render.freeze import SiteFreezer, plan_outputs
 from portal.site.source import load_source, use_source
 from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app, tree
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal import db
-from portal.sitebuild.pipeline import BuildError
+from portal.kernel import db
+from portal.build.pipeline import BuildError
 from tests.site.conftest import tree, write_news
 
 

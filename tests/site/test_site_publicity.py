@@ -5,9 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from portal import clock, db, workflow
-from portal.demo_data import make_id_number
-from portal.services import publicity
+from portal.kernel import clock, db
+from portal.applications import workflow
+from portal.demo.seed import make_id_number
+from portal.publicity import batches as publicity
 from tests.site.conftest import ORIGIN, tree
 
 CONTACT = "市人才办 0418-1234567"

@@ -1,7 +1,7 @@
 """Database-backed sections of the public site: service stations and expert panels."""
 from __future__ import annotations
 
-from portal import db
+from portal.kernel import db
 from tests.site.conftest import tree, write_news
 
 

@@ -145,9 +145,9 @@ def test_a_page_response_keeps_the_text_its_body_was_encoded_from(site_app):
 
 
 def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
-    import portal.freeze as freeze
-    from portal.publish.privacy import ForbiddenTerm, PrivacyGuard
-    from portal.sitebuild import vetting
+    import portal.build.render.freeze as freeze
+    from portal.build.check.privacy import ForbiddenTerm, PrivacyGuard
+    from portal.build.check import vetting
 
     given = []
     original = vetting._text
@@ -161,7 +161,7 @@ def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
 
 @pytest.mark.parametrize("data", ["页面".encode(), "\ufeff页面".encode()])
 def test_text_given_is_what_decoding_gives(data):
-    from portal.sitebuild.vetting import _text
+    from portal.build.check.vetting import _text
 
     assert _text(data, data.decode("utf-8")) == _text(data) == "页面"
     assert _text(b"\x00binary", "\x00binary") is None

@@ -1,6 +1,6 @@
 """Expert panels and the public profiles of experts who consented to publication.
 
-The data comes from ``portal.services.panel_directory``: only consenting, active experts,
+The data comes from ``portal.panels.directory``: only consenting, active experts,
 and only their public fields. Photos are published beside the profile.
 """
 from __future__ import annotations
@@ -26,9 +26,9 @@ def load() -> dict:
     """Every panel with its listed members, every listed expert, and the experts' photo files."""
     from sqlalchemy import select
 
-    from portal import db, storage
-    from portal.models import ExpertProfile
-    from portal.services.panel_directory import public_experts, public_panel, public_panels
+    from portal.kernel import db, storage
+    from portal.panels.models import ExpertProfile
+    from portal.panels.directory import public_experts, public_panel, public_panels
 
     panels = [public_panel(p["code"]) for p in public_panels()]
     experts = public_experts()

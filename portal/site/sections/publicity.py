@@ -1,7 +1,7 @@
 """公示: the batches under publicity now and the past ones, each batch's list, and the honour
 roll of recognised talents who consented to publication.
 
-The data comes from ``portal.services.publicity`` (only the fields a public list may carry).
+The data comes from ``portal.publicity.batches`` (only the fields a public list may carry).
 Whether a batch is still open depends on the day of the build, so that is part of what each
 page is built from: the first build after a 公示 period ends moves the batch to the past.
 """
@@ -25,8 +25,8 @@ NAV = (("site.publicity", _l("公示")), ("site.honour_roll", _l("英才名录")
 
 def load() -> dict:
     """Every batch (with whether it is open on the build day) and the honour roll, per language."""
-    from portal.clock import today
-    from portal.services.publicity import honour_roll, public_batches
+    from portal.kernel.clock import today
+    from portal.publicity.batches import honour_roll, public_batches
 
     day = today().isoformat()
     data = {}

@@ -1,6 +1,6 @@
 """Talent service stations: the list with the schematic map, one page per station, map.svg.
 
-The data comes from ``portal.services.station_directory`` (published stations only). Opening
+The data comes from ``portal.stations.directory`` (published stations only). Opening
 hours are shown as a table; "open now" is left out, as a static page cannot know the time.
 """
 from __future__ import annotations
@@ -26,7 +26,7 @@ WEEKDAYS = {"zh": ("周一", "周二", "周三", "周四", "周五", "周六", "
 
 def load() -> dict[str, list[dict]]:
     """Every published station as the public sees it, in each language."""
-    from portal.services.station_directory import public_stations
+    from portal.stations.directory import public_stations
 
     return {lang: public_stations(lang) for lang in LANGS}
 
@@ -36,7 +36,7 @@ def _stations(lang: str) -> list[dict]:
 
 
 def _map(stations: list[dict], lang: str) -> Markup:
-    from portal.station_map import build_svg
+    from portal.stations.svg_map import build_svg
 
     svg = build_svg(stations, lang, link=lambda s: site_url("site.station", lang=lang, station_id=s["id"]))
     return Markup(svg)  # built by station_map from escaped station fields

@@ -1,0 +1,82 @@
+"""Accounts, roles and the login-attempt log used for rate limiting."""
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from flask import current_app, has_app_context
+from flask_login import UserMixin
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String
+from sqlalchemy.orm import Mapped, mapped_column
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from portal.kernel.clock import utcnow
+from portal.kernel.db import Base
+
+
+class Role(str, enum.Enum):
+    """What a user may do; stored as its value."""
+
+    APPLICANT = "applicant"
+    HR = "hr"
+    EXPERT = "expert"
+    STATION_MANAGER = "station_manager"
+    ADMIN = "admin"
+
+
+STAFF_ROLES = frozenset({Role.HR.value, Role.ADMIN.value})
+
+
+class User(UserMixin, Base):
+    """A person who can sign in. HR users with a division_code are division-level staff."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(20))
+    full_name: Mapped[str | None] = mapped_column(String(100))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(20), default=Role.APPLICANT.value)
+    division_code: Mapped[str | None] = mapped_column(String(12))
+    # The station a station_manager manages (None for every other role).
+    station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"), index=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    def set_password(self, password: str) -> None:
+        """Store a salted scrypt hash of `password`; the password itself is never kept."""
+        method = current_app.config.get("PASSWORD_HASH_METHOD", "scrypt") if has_app_context() else "scrypt"
+        self.password_hash = generate_password_hash(password, method=method)
+
+    def check_password(self, password: str) -> bool:
+        """True when `password` matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    def has_role(self, *roles: str) -> bool:
+        """True when the user's role is one of `roles`."""
+        return self.role in roles
+
+
+class LoginAttempt(Base):
+    """One sign-in attempt; failures inside a window lock the email or address out."""
+
+    __tablename__ = "login_attempts"
+    __table_args__ = (
+        Index("ix_login_attempts_email_at", "email", "created_at"),
+        Index("ix_login_attempts_ip_at", "ip_address", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    ip_address: Mapped[str] = mapped_column(String(64))
+    succeeded: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

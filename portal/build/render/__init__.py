@@ -1,0 +1,1 @@
+"""Stage 4: freeze the public blueprint into files."""

@@ -1,0 +1,1 @@
+"""The demo data set: ``seed`` loads every feature's demo module in order."""

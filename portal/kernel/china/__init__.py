@@ -1,0 +1,1 @@
+"""Mainland China specifics: ID numbers, phones, masking, working days, opening hours, file types."""
