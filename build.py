@@ -19,10 +19,11 @@ from pathlib import Path
 # before the web stack (Flask, SQLAlchemy, Jinja, Babel) is imported in main().
 from portal.kernel.config import BuildConfig, Config
 from portal.content.cache import page_cache_path
-from portal.content.preload import start_cached_preload, start_preload
-from portal.build.base_url import resolve_base_url
-from portal.build.render.collector import collector_paused
-from portal.build.render.cpus import default_workers
+from portal.content.cached_preload import start_cached_preload
+from portal.content.preload import start_preload
+from portal.sitebuild.base_url import resolve_base_url
+from portal.sitebuild.render.collector import collector_paused
+from portal.sitebuild.render.cpus import default_workers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +68,8 @@ def _build(args: argparse.Namespace, base_url: str, workers: int, preload) -> in
     from sqlalchemy.exc import OperationalError
 
     from portal import create_app
-    from portal.build.pipeline import BuildError, build_site
-    from portal.build.progress import terminal_progress
+    from portal.sitebuild.pipeline import BuildError, build_site
+    from portal.sitebuild.progress import terminal_progress
 
     app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url, "SITE_SEARCH": not args.no_search})
     with app.app_context():

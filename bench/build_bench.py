@@ -115,7 +115,7 @@ def _ours_incremental(content: Path, out: Path, runs: int, workers: list[str]) -
 def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
     from portal import create_app
     from portal.kernel.config import BuildConfig
-    from portal.build.pipeline import build_site
+    from portal.sitebuild.pipeline import build_site
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     app = create_app({**settings, "FREEZER_BASE_URL": BuildConfig.SITE_BASE_URL, "SITE_SEARCH": False})
@@ -134,7 +134,7 @@ def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
 def _privacy_terms() -> int:
     from portal import create_app
     from portal.kernel.config import BuildConfig
-    from portal.build.check.privacy_terms import forbidden_terms
+    from portal.sitebuild.check.privacy_terms import forbidden_terms
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     with create_app(settings).app_context():

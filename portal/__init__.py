@@ -58,7 +58,7 @@ def import_models() -> None:
     from portal.accounts import models as _accounts  # noqa: F401
     from portal.applications import models as _applications  # noqa: F401
     from portal.audit import models as _audit  # noqa: F401
-    from portal.build.admin import models as _publishing  # noqa: F401
+    from portal.sitebuild.admin import models as _publishing  # noqa: F401
     from portal.notifications import models as _notifications  # noqa: F401
     from portal.panels import models as _panels  # noqa: F401
     from portal.publicity import models as _publicity  # noqa: F401
@@ -68,7 +68,7 @@ def import_models() -> None:
 
 def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
-    from portal.build.render.freeze import vet_response
+    from portal.sitebuild.render.freeze import vet_response
     from portal.site import bp as site_bp
     from portal.site.static_app import make_static
 
@@ -94,8 +94,8 @@ def _register_blueprints(app: Flask) -> None:
     from portal.review import bp as review_bp
     from portal.notifications import delivery as notifications
     from portal.site import bp as site_bp
-    from portal.build.admin import runs as site_publish
-    from portal.build.admin import bp as site_admin_bp
+    from portal.sitebuild.admin import runs as site_publish
+    from portal.sitebuild.admin import bp as site_admin_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)

@@ -11,7 +11,7 @@ from .export import export_static
 from .indexing import rebuild, reconcile
 from .querying import query_index
 
-DEFAULT_SOURCE = "portal.build.index.documents:public_documents"
+DEFAULT_SOURCE = "portal.sitebuild.index.documents:public_documents"
 DEFAULT_INDEX_DIR = "instance/search"
 
 

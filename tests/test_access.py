@@ -1,7 +1,6 @@
 """Applicant B can reach neither applicant A's application nor A's files."""
 import pytest
 
-from tests.conftest import PASSWORD
 
 
 @pytest.fixture

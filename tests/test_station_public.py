@@ -1,5 +1,5 @@
 """The public listing, detail page and map: filters, tel: links, "open now", and never an unpublished station."""
-from datetime import datetime, time
+from datetime import datetime
 
 import pytest
 

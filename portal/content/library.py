@@ -17,7 +17,8 @@ from portal.content.cache import PageCache, file_stamp
 from portal.content.errors import ContentError
 from portal.content.files import content_file_names
 from portal.content.page import Asset, Page
-from portal.content.preload import ContentPreload, Preload, Rendered
+from portal.content.preload import Preload
+from portal.content.rendered import ContentPreload, Rendered
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 400

@@ -8,6 +8,7 @@ in: this process renders from the end of the file list while the readers work fr
 front, until they meet. The result is exactly what rendering every file in one process
 gives (the same pages, in the same order, and the same first error). ``load_library`` shares
 out the files it must render the same way, with readers forked when it needs them.
+``cached_preload`` is the incremental build's variant (one reader through the page cache).
 
 Only light modules are imported here; ``portal/__init__.py`` imports the web stack inside
 ``create_app``, so importing this module does not.
@@ -16,44 +17,21 @@ from __future__ import annotations
 
 import os
 import pickle
-from dataclasses import dataclass
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Protocol
 
-from portal.content.cache import file_stamp
+from portal.content.cache import PageCache, file_stamp
 from portal.content.errors import ContentError
 from portal.content.files import content_file_names, read_content_file
 from portal.content.page import Page
+from portal.content.rendered import Rendered
 
 # Files taken from the shared list at a time: small enough that neither side waits long for
 # the other at the end, large enough that the lock is rarely contended.
 SPAN = 16
 _CONTEXT = get_context("fork")
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """One content file, rendered: its page, the page pickled (when a reader made it) and
-    the file's stamp taken before it was read."""
-
-    page: Page
-    blob: bytes | None
-    stamp: str
-
-
-class ContentPreload(Protocol):
-    """What the load phase takes from a preload started before the web stack was imported."""
-
-    root: Path  # the content folder, resolved
-
-    def pages(self) -> list[Rendered]: ...
-
-    def store(self, cache_file: Path, rendered: list[Rendered]) -> None: ...
-
-    def close(self) -> None: ...
 
 
 class Preload:
@@ -68,7 +46,7 @@ class Preload:
         self._bounds = _CONTEXT.RawArray("q", [0, len(self.files)])
         self._lock = _CONTEXT.Lock()
         self._writers = []
-        self._readers = [_start(self._read_from_front) for _ in range(readers)]
+        self._readers = [start_reader(self._read_from_front) for _ in range(readers)]
 
     def _take(self, from_front: bool) -> range | None:
         with self._lock:
@@ -128,7 +106,7 @@ class Preload:
                     continue
                 rendered[index] = Rendered(page, None, stamp)
         for reader in self._readers:
-            done, error = _result(*reader)
+            done, error = reader_result(*reader)
             rendered.update((index, Rendered(pickle.loads(blob), blob, stamp)) for index, blob, stamp in done)
             if error is not None:
                 errors.append(error)
@@ -150,7 +128,7 @@ class Preload:
         self._writers = []
 
 
-def _start(target, *args) -> tuple[BaseProcess, Connection]:
+def start_reader(target, *args) -> tuple[BaseProcess, Connection]:
     """Fork a process running ``target(*args, send)``, and the end of the pipe to hear it on."""
     receive, send = _CONTEXT.Pipe(duplex=False)
     process = _CONTEXT.Process(target=target, args=(*args, send), daemon=True)
@@ -159,7 +137,7 @@ def _start(target, *args) -> tuple[BaseProcess, Connection]:
     return process, receive
 
 
-def _result(process: BaseProcess, receive: Connection):
+def reader_result(process: BaseProcess, receive: Connection):
     """The one message ``process`` sends back, once it has ended."""
     try:
         return pickle.loads(receive.recv_bytes())
@@ -173,53 +151,9 @@ def _result(process: BaseProcess, receive: Connection):
 
 
 def _store(cache_file: Path, rendered: list[Rendered]) -> None:
-    from portal.content.cache import PageCache
-
     with PageCache(cache_file) as cache:
         cache.put_many((item.page, item.stamp, item.blob) for item in rendered)
         cache.prune({item.page.source for item in rendered})
-
-
-class CachedPreload:
-    """One background reader that loads a content folder through its page cache (an
-    incremental build: nearly every page comes from the cache, the few changed files are
-    rendered) while the build imports the web stack. The reader stores what it renders in
-    the cache itself (``store`` has nothing left to do)."""
-
-    def __init__(self, root: Path, cache_file: Path) -> None:
-        self.root = Path(root).resolve()
-        self._process, self._receive = _start(self._load, Path(cache_file))
-
-    def _load(self, cache_file: Path, send) -> None:
-        from portal.content.cache import PageCache
-        from portal.content.library import load_library
-
-        try:
-            try:
-                with PageCache(cache_file) as cache:
-                    result = (load_library(self.root, workers=1, cache=cache).pages, None)
-            except ContentError as exc:
-                result = ((), exc)
-            send.send_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        finally:
-            send.close()
-
-    def pages(self) -> list[Rendered]:
-        """Every page of the folder, in source order (raises the reader's ContentError)."""
-        pages, error = _result(self._process, self._receive)
-        if error is not None:
-            raise error
-        return [Rendered(page, None, "") for page in pages]
-
-    def store(self, cache_file: Path, rendered: list[Rendered]) -> None:
-        """Nothing to do: the reader stored what it rendered."""
-
-    def close(self) -> None:
-        """Stop the reader if ``pages()`` was never called."""
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._receive.close()
 
 
 def start_preload(content_dir: Path, workers: int) -> Preload | None:
@@ -228,11 +162,3 @@ def start_preload(content_dir: Path, workers: int) -> Preload | None:
     if workers <= 1 or not Path(content_dir).is_dir():
         return None
     return Preload(content_dir, workers - 1)
-
-
-def start_cached_preload(content_dir: Path, cache_file: Path) -> CachedPreload | None:
-    """Start loading ``content_dir`` through the page cache ``cache_file`` in the background
-    (None when there is no such folder). Call before importing the web stack."""
-    if not Path(content_dir).is_dir():
-        return None
-    return CachedPreload(content_dir, cache_file)

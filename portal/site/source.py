@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app
 
-from portal.content.cache import PageCache
 from portal.content.files import content_files
 from portal.content.library import Library, load_library
-from portal.content.preload import ContentPreload
 
 _EXTENSION_KEY = "site_source"
+_section_loaders: dict[str, Callable[[], Any]] = {}
 
 
 @dataclass(frozen=True)
@@ -35,19 +34,17 @@ class SiteSource:
         return self.data.get(name, default)
 
 
-def load_source(content_dir: Path, cache: PageCache | None = None, workers: int | None = None,
-                preload: ContentPreload | None = None) -> SiteSource:
-    """Read the content folder and every section's database rows into a SiteSource.
+def register_section_loader(name: str, load: Callable[[], Any]) -> None:
+    """Let the section ``name`` read its database rows into every source (``section_data(name)``).
 
-    Raises ContentError (file and field named) for bad content. Call inside an app context.
-    ``preload``: the folder's files already being rendered (see ``portal.content.preload``).
+    The sections register themselves (``portal.site.sections``), so the source never imports them.
     """
-    from portal.site.sections import load_section_data
+    _section_loaders[name] = load
 
-    # The database first: while it is read, a preload's readers go on rendering content.
-    data = load_section_data()
-    library = load_library(Path(content_dir), workers=workers, cache=cache, preload=preload)
-    return SiteSource(library=library, data=data)
+
+def load_section_data() -> dict[str, Any]:
+    """Each registered section's data, by section name (call inside an app context)."""
+    return {name: load() for name, load in _section_loaders.items()}
 
 
 def use_source(app: Flask, source: SiteSource) -> None:
@@ -79,7 +76,5 @@ def current_source() -> SiteSource:
     source = current_app.extensions.get(_EXTENSION_KEY)
     if source is not None:
         return source
-    from portal.site.sections import load_section_data
-
     root = Path(os.path.abspath(current_app.config["CONTENT_DIR"]))
     return SiteSource(library=_preview_library(root), data=load_section_data())

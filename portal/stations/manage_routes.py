@@ -12,7 +12,6 @@ from portal.accounts.forms import PostForm
 from portal.stations.models import Station, StationStaff
 from portal.accounts.models import User
 from portal.stations.models import RECORD_FIELDS
-from portal.kernel.china.opening_hours import InvalidHours
 from portal.kernel.permissions import roles_required
 from portal.accounts import users as accounts
 from portal.stations import directory as station_directory

@@ -105,7 +105,7 @@ def _stamp(path):
 
 
 def test_cached_preload_equals_a_load_through_the_cache(folder, write_md, tmp_path):
-    from portal.content.preload import start_cached_preload
+    from portal.content.cached_preload import start_cached_preload
 
     cache_file = tmp_path / "cache.sqlite"
     with PageCache(cache_file) as cache:
@@ -122,7 +122,7 @@ def test_cached_preload_equals_a_load_through_the_cache(folder, write_md, tmp_pa
 
 
 def test_cached_preload_reports_a_bad_file(folder, write_md, tmp_path):
-    from portal.content.preload import start_cached_preload
+    from portal.content.cached_preload import start_cached_preload
 
     cache_file = tmp_path / "cache.sqlite"
     with PageCache(cache_file) as cache:

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from portal.build.publish import atomic
-from portal.build.publish.atomic import atomic_publish, remove_output, replace_file
+from portal.sitebuild.publish import atomic
+from portal.sitebuild.publish.atomic import atomic_publish, remove_output, replace_file
 
 REPO = Path(__file__).resolve().parents[2]
 
 CHILD = """
 import sys
 from pathlib import Path
-from portal.build.publish.atomic import atomic_publish
+from portal.sitebuild.publish.atomic import atomic_publish
 
 target, marker = Path(sys.argv[1]), Path(sys.argv[2])
 with atomic_publish(target) as staging:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.build.publish.buildstate import BuildState, default_state_path
+from portal.sitebuild.publish.buildstate import BuildState, default_state_path
 
 DEPS = {
     "news/a/index.html": {"content:news/a.zh.md": "h1", "template:news.html": "t1"},

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.build.check.linkcheck import check_links
+from portal.sitebuild.check.linkcheck import check_links
 
 PAGES = {
     "index.html": """<link rel="stylesheet" href="{base}static/site.css">
@@ -84,7 +84,7 @@ def test_only_checks_the_given_pages(tmp_path):
 
 
 def test_parallel_check_finds_the_same(tmp_path, monkeypatch):
-    monkeypatch.setattr("portal.build.check.linkcheck._PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr("portal.sitebuild.check.linkcheck._PARALLEL_THRESHOLD", 1)
     extra = {f"n{i}/index.html": f'<a href="{{base}}n{i + 1}/">next</a>' for i in range(12)}
     site = _build(tmp_path, "/sub/", extra)
     serial = check_links(site, "/sub/")

@@ -7,9 +7,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from portal.build.publish.feed import FeedEntry, FeedInfo, atom_xml, write_feed
-from portal.build.publish.robots import robots_txt, write_robots
-from portal.build.publish.sitemap import SitemapEntry, sitemap_xml, write_sitemap
+from portal.sitebuild.publish.feed import FeedEntry, FeedInfo, atom_xml, write_feed
+from portal.sitebuild.publish.robots import robots_txt, write_robots
+from portal.sitebuild.publish.sitemap import SitemapEntry, sitemap_xml, write_sitemap
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XH = "{http://www.w3.org/1999/xhtml}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from portal.build.check.privacy import ForbiddenTerm, PrivacyGuard, mask, scan_site
+from portal.sitebuild.check.privacy import ForbiddenTerm, PrivacyGuard, mask, scan_site
 
 TERMS = [
     ForbiddenTerm("phone", "13812345678", "application 7"),
@@ -105,7 +105,7 @@ def test_longer_address_containing_a_forbidden_one_is_a_hit(guard):
 
 
 def test_parallel_scan_finds_the_same(tmp_path, monkeypatch):
-    monkeypatch.setattr("portal.build.check.privacy._PARALLEL_THRESHOLD", 1)
+    monkeypatch.setattr("portal.sitebuild.check.privacy._PARALLEL_THRESHOLD", 1)
     for i in range(9):
         (tmp_path / f"p{i}.html").write_text("138-1234-5678" if i % 4 == 0 else "无", encoding="utf-8")
     serial = scan_site(tmp_path, TERMS)
@@ -129,7 +129,7 @@ def test_an_escaped_term_is_found_again_on_every_page(guard):
 def test_escaped_stretches_are_those_between_quotes_and_brackets(text):
     import re
 
-    from portal.build.check.privacy import _escaped_stretches
+    from portal.sitebuild.check.privacy import _escaped_stretches
 
     naive = {s for s in re.split(r"[\"'<>]", text) if re.search(r"%[0-9A-Fa-f]{2}", s)}
     assert _escaped_stretches(text) == naive

@@ -40,6 +40,6 @@ def test_build_query_reconcile_export(tmp_path):
 def test_other_index_dir_and_missing_source(tmp_path):
     assert cli(tmp_path, "--index-dir", "elsewhere", "build", "--source", "provider:documents").returncode == 0
     assert (tmp_path / "elsewhere" / "public" / "CURRENT").exists()
-    # The default provider (portal.build.index.documents:public_documents) exists since the site
+    # The default provider (portal.sitebuild.index.documents:public_documents) exists since the site
     # build landed; a provider that does not exist must still fail.
     assert cli(tmp_path, "build", "--source", "no_such_module:documents").returncode != 0

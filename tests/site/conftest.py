@@ -9,7 +9,7 @@ import pytest
 
 from portal import create_app
 from portal.kernel.config import BuildConfig
-from portal.build.pipeline import BuildReport, build_site
+from portal.sitebuild.pipeline import BuildReport, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_CONTENT = ROOT / "content"

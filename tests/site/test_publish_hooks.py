@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from portal.build.admin.models import FAILED, SUCCEEDED
-from portal.build.admin.runs import last_publish, request_publish
+from portal.sitebuild.admin.models import FAILED, SUCCEEDED
+from portal.sitebuild.admin.runs import last_publish, request_publish
 from tests.site.conftest import write_news
 
 
@@ -73,7 +73,7 @@ def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_pa
     from portal.kernel import db
     from portal.kernel.config import TestConfig
     from portal.stations.models import Station
-    from portal.build.admin.models import PublishRun
+    from portal.sitebuild.admin.models import PublishRun
     from sqlalchemy import func, select
 
     settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}

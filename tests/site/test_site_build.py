@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from portal.build.pipeline import BuildError
+from portal.sitebuild.pipeline import BuildError
 from tests.site.conftest import ORIGIN, SUBPATH, tree, write_news
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -206,7 +206,7 @@ def test_build_py_incremental_through_the_cached_preload_equals_a_full_build(dem
 
 
 def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_content, tmp_path, database_url):
-    from portal.build.pipeline import build_site
+    from portal.sitebuild.pipeline import build_site
     from tests.site.conftest import build_app
 
     app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
@@ -220,7 +220,7 @@ def test_building_again_and_again_does_not_grow_the_apps_url_defaults(demo_conte
 
 
 def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
-    from portal.build.render.freeze import site_freezer
+    from portal.sitebuild.render.freeze import site_freezer
     from tests.site.conftest import build_app
 
     app = build_app(database_url, ORIGIN + "/", tmp_path / "search")
@@ -231,7 +231,7 @@ def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
 
 
 def test_site_urls_skip_url_for_once_the_freezer_exists(database_url, tmp_path, monkeypatch):
-    from portal.build.render.freeze import site_freezer
+    from portal.sitebuild.render.freeze import site_freezer
     from portal.site import urls
     from tests.site.conftest import build_app
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import textwrap
 
-from portal.build.index.export import SEARCH_DIR, export_into
+from portal.sitebuild.index.export import SEARCH_DIR, export_into
 from tests.site.conftest import ROOT, tree, write_news
 
 
@@ -84,7 +84,7 @@ def test_a_deleted_output_file_is_rendered_again(builder, demo_content, tmp_path
 KILLING_BUILD = textwrap.dedent("""
     import os, signal, sys
     sys.path.insert(0, {root!r})
-    import portal.build.render.freeze as freeze
+    import portal.sitebuild.render.freeze as freeze
     original, calls = freeze._freeze_urls, []
 
     def freeze_then_die(urls, *args):

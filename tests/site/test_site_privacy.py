@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from portal.kernel import db
-from portal.build.pipeline import BuildError
+from portal.sitebuild.pipeline import BuildError
 from tests.site.conftest import tree, write_news
 
 

@@ -6,7 +6,8 @@ import pytest
 from flask import redirect
 from flask.testing import EnvironBuilder, FlaskClient
 
-from portal.site.source import load_source, use_source
+from portal.site.source import use_source
+from portal.sitebuild.source import load_source
 from portal.site.static_app import StaticPageClient
 from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app
 
@@ -145,9 +146,9 @@ def test_a_page_response_keeps_the_text_its_body_was_encoded_from(site_app):
 
 
 def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
-    import portal.build.render.freeze as freeze
-    from portal.build.check.privacy import ForbiddenTerm, PrivacyGuard
-    from portal.build.check import vetting
+    import portal.sitebuild.render.freeze as freeze
+    from portal.sitebuild.check.privacy import ForbiddenTerm, PrivacyGuard
+    from portal.sitebuild.check import vetting
 
     given = []
     original = vetting._text
@@ -161,7 +162,7 @@ def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
 
 @pytest.mark.parametrize("data", ["页面".encode(), "\ufeff页面".encode()])
 def test_text_given_is_what_decoding_gives(data):
-    from portal.build.check.vetting import _text
+    from portal.sitebuild.check.vetting import _text
 
     assert _text(data, data.decode("utf-8")) == _text(data) == "页面"
     assert _text(b"\x00binary", "\x00binary") is None

@@ -14,14 +14,13 @@ from collections.abc import Iterator
 from typing import Any
 
 from portal.site.outputs import FeedItem, Output
+from portal.site.source import register_section_loader
 from portal.site.sections import content, home, panels, publicity, search, stations
 
 SECTIONS: tuple = (home, content, publicity, stations, panels, search)
-
-
-def load_section_data() -> dict[str, Any]:
-    """Each database-backed section's data, by section NAME (call inside an app context)."""
-    return {module.NAME: module.load() for module in SECTIONS if hasattr(module, "load")}
+for _module in SECTIONS:
+    if hasattr(_module, "load"):
+        register_section_loader(_module.NAME, _module.load)
 
 
 def all_outputs(source) -> Iterator[Output]:

@@ -10,7 +10,11 @@ from pathlib import Path
 
 from flask import abort, render_template, send_file
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 
+from portal.kernel import db, storage
+from portal.panels.directory import public_experts, public_panel, public_panels
+from portal.panels.models import ExpertProfile
 from portal.site import bp
 from portal.site.head import Head
 from portal.site.langs import LANGS, lang_route
@@ -24,12 +28,6 @@ _EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp", "i
 
 def load() -> dict:
     """Every panel with its listed members, every listed expert, and the experts' photo files."""
-    from sqlalchemy import select
-
-    from portal.kernel import db, storage
-    from portal.panels.models import ExpertProfile
-    from portal.panels.directory import public_experts, public_panel, public_panels
-
     panels = [public_panel(p["code"]) for p in public_panels()]
     experts = public_experts()
     photos = {}

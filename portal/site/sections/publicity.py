@@ -13,6 +13,8 @@ from flask import abort, render_template
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from portal.kernel.clock import today
+from portal.publicity import batches as publicity_batches
 from portal.site import bp
 from portal.site.head import Head
 from portal.site.langs import LANGS, lang_route
@@ -25,15 +27,12 @@ NAV = (("site.publicity", _l("公示")), ("site.honour_roll", _l("英才名录")
 
 def load() -> dict:
     """Every batch (with whether it is open on the build day) and the honour roll, per language."""
-    from portal.kernel.clock import today
-    from portal.publicity.batches import honour_roll, public_batches
-
     day = today().isoformat()
     data = {}
     for lang in LANGS:
         with force_locale(lang):  # category and education names in the page's language
-            batches = [{**b, "open": b["start_date"] <= day <= b["end_date"]} for b in public_batches()]
-            data[lang] = {"batches": batches, "honour": honour_roll()}
+            batches = [{**b, "open": b["start_date"] <= day <= b["end_date"]} for b in publicity_batches.public_batches()]
+            data[lang] = {"batches": batches, "honour": publicity_batches.honour_roll()}
     return data
 
 

@@ -1,5 +1,5 @@
 """The search page: a form and the results, found in the browser by search_index's search.js
-over the index exported with the site (see portal.build.index.export)."""
+over the index exported with the site (see portal.sitebuild.index.export)."""
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -11,6 +11,8 @@ from flask import Response, abort, render_template
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
+from portal.stations.directory import public_stations
+from portal.stations.svg_map import build_svg
 from portal.site import bp
 from portal.site.head import Head
 from portal.site.langs import LANGS, lang_route
@@ -26,8 +28,6 @@ WEEKDAYS = {"zh": ("周一", "周二", "周三", "周四", "周五", "周六", "
 
 def load() -> dict[str, list[dict]]:
     """Every published station as the public sees it, in each language."""
-    from portal.stations.directory import public_stations
-
     return {lang: public_stations(lang) for lang in LANGS}
 
 
@@ -36,8 +36,6 @@ def _stations(lang: str) -> list[dict]:
 
 
 def _map(stations: list[dict], lang: str) -> Markup:
-    from portal.stations.svg_map import build_svg
-
     svg = build_svg(stations, lang, link=lambda s: site_url("site.station", lang=lang, station_id=s["id"]))
     return Markup(svg)  # built by station_map from escaped station fields
 

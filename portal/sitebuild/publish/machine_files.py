@@ -6,10 +6,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal.build.render.freeze import Planned
-from portal.build.publish.feed import FeedEntry, FeedInfo, atom_xml
-from portal.build.publish.robots import robots_txt
-from portal.build.publish.sitemap import SitemapEntry, sitemap_xml
+from portal.sitebuild.render.freeze import Planned
+from portal.sitebuild.publish.feed import FeedEntry, FeedInfo, atom_xml
+from portal.sitebuild.publish.robots import robots_txt
+from portal.sitebuild.publish.sitemap import SitemapEntry, sitemap_xml
 from portal.site.langs import HREFLANG
 from portal.site.sections import all_feed_items
 from portal.site.source import SiteSource

@@ -87,7 +87,7 @@ def public_documents() -> list[dict]:
 
     from portal import create_app
     from portal.kernel.config import BuildConfig
-    from portal.site.source import load_source
+    from portal.sitebuild.source import load_source
 
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     build_app = create_app(settings)

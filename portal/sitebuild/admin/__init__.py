@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("site_admin", __name__, template_folder="templates", cli_group=None)
 
-from portal.build.admin import routes  # noqa: E402,F401
+from portal.sitebuild.admin import routes  # noqa: E402,F401

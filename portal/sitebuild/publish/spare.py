@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from portal.build.publish.atomic import (
+from portal.sitebuild.publish.atomic import (
     _exchange,
     _fsync_dir,
     _locked,

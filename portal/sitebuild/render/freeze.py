@@ -24,9 +24,9 @@ from flask_frozen import (Freezer, MimetypeMismatchWarning, MissingURLGeneratorW
                           RedirectWarning)
 
 from portal.content.cache import file_stamp
-from portal.build.check.linkcheck import BrokenLink
-from portal.build.check.privacy import PrivacyHit
-from portal.build.check.vetting import Vetting
+from portal.sitebuild.check.linkcheck import BrokenLink
+from portal.sitebuild.check.privacy import PrivacyHit
+from portal.sitebuild.check.vetting import Vetting
 from portal.site.outputs import Output
 from portal.site.sections import all_outputs
 from portal.site.urls import path_builder

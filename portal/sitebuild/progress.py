@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from portal.build.pipeline import Progress
+from portal.sitebuild.pipeline import Progress
 
 
 def terminal_progress(stream: TextIO | None = None, width: int = 30) -> Progress:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.kernel import db
 from portal.applications.models import Application
 from portal.accounts.models import User
-from portal.build.check.privacy import ForbiddenTerm
+from portal.sitebuild.check.privacy import ForbiddenTerm
 
 
 def _people_terms() -> Iterable[ForbiddenTerm]:

@@ -3,7 +3,7 @@
     report = build_site(app, out_dir, content_dir)       # incremental
     report = build_site(app, out_dir, content_dir, full=True)
 
-The site is built in a stage beside ``out_dir`` (see ``portal.build.publish.spare``) and swapped
+The site is built in a stage beside ``out_dir`` (see ``portal.sitebuild.publish.spare``) and swapped
 in only after the link checker and the privacy guard found nothing; any failure raises
 BuildError and leaves ``out_dir`` and the recorded build state as they were.
 """
@@ -18,20 +18,20 @@ from pathlib import Path
 from flask import Flask
 
 from portal.content.cache import PageCache, page_cache_path
-from portal.content.preload import ContentPreload
+from portal.content.rendered import ContentPreload
 from portal.content.errors import ContentError
-from portal.build.render.freeze import FreezeResult, freeze, plan_outputs
-from portal.build.publish.atomic import remove_output
-from portal.build.publish.buildstate import BuildState, default_state_path, fingerprint
-from portal.build.check.linkcheck import check_links
-from portal.build.check.privacy import PrivacyGuard
+from portal.sitebuild.render.freeze import FreezeResult, freeze, plan_outputs
+from portal.sitebuild.publish.atomic import remove_output
+from portal.sitebuild.publish.buildstate import BuildState, default_state_path, fingerprint
+from portal.sitebuild.check.linkcheck import check_links
+from portal.sitebuild.check.privacy import PrivacyGuard
 from urllib.parse import urlsplit
-from portal.build.publish.spare import spare_publish
-from portal.build.render.collector import collector_paused
-from portal.build.render.cpus import default_workers
-from portal.build.publish.machine_files import machine_files, write_if_changed
-from portal.build.check.privacy_terms import forbidden_terms, terms_hash
-from portal.build.index.export import (
+from portal.sitebuild.publish.spare import spare_publish
+from portal.sitebuild.render.collector import collector_paused
+from portal.sitebuild.render.cpus import default_workers
+from portal.sitebuild.publish.machine_files import machine_files, write_if_changed
+from portal.sitebuild.check.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.index.export import (
     SEARCH_DIR,
     SEARCH_FILES,
     export_into,
@@ -39,9 +39,10 @@ from portal.build.index.export import (
     search_documents,
     search_key,
 )
-from portal.build.check.vetting import Vetting
+from portal.sitebuild.check.vetting import Vetting
 from portal.site.outputs import digest
-from portal.site.source import load_source, use_source
+from portal.site.source import use_source
+from portal.sitebuild.source import load_source
 
 
 MACHINE_FILES = ("sitemap.xml", "feed.xml", "robots.txt")

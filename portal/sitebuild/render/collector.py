@@ -13,7 +13,7 @@ def collector_paused() -> Iterator[None]:
     A build makes a few hundred thousand long-lived objects (the library, the plan) and
     then short-lived ones per page; the cyclic collector would walk the long-lived ones
     again and again for nothing, which cost about a tenth of a full build. The freeze
-    workers collect young garbage after each batch themselves (``portal.build.render.freeze``).
+    workers collect young garbage after each batch themselves (``portal.sitebuild.render.freeze``).
     """
     was_enabled = gc.isenabled()
     gc.disable()

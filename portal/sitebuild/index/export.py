@@ -14,8 +14,8 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal.build.publish.atomic import remove_output
-from portal.build.check.privacy import PrivacyGuard, PrivacyHit, mask
+from portal.sitebuild.publish.atomic import remove_output
+from portal.sitebuild.check.privacy import PrivacyGuard, PrivacyHit, mask
 from portal.site.source import SiteSource
 
 SEARCH_DIR = "search-index"  # the exporter owns this folder; the search page is /search/
@@ -40,7 +40,7 @@ def search_key(current: dict[str, str]) -> str:
 
 def search_documents(app: Flask, source: SiteSource) -> list[dict]:
     """The public documents of ``source`` with URLs relative to the site root."""
-    from portal.build.index.documents import documents
+    from portal.sitebuild.index.documents import documents
 
     with app.test_request_context("/", base_url="http://localhost/"):
         return documents(source)

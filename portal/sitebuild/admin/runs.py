@@ -25,7 +25,7 @@ from sqlalchemy import event, select
 
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.build.admin.models import FAILED, SUCCEEDED, PublishRun
+from portal.sitebuild.admin.models import FAILED, SUCCEEDED, PublishRun
 from portal.accounts.models import User
 
 log = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def _build_app(portal_app: Flask) -> Flask:
     publish reuses the URLs and pages it already worked out (made again if a setting changed)."""
     from portal import create_app
     from portal.kernel.config import BuildConfig
-    from portal.build.base_url import resolve_base_url
+    from portal.sitebuild.base_url import resolve_base_url
 
     inherited = {key: portal_app.config[key] for key in ("DATABASE_URL", "SECRET_KEY", "CONTENT_DIR",
                                                           "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR",
@@ -80,7 +80,7 @@ def request_publish(trigger: str, user: User | None = None, full: bool = False) 
     ``message`` says why (bad content, a broken link, personal data found); the
     previously published site stays live.
     """
-    from portal.build.pipeline import BuildError, build_site
+    from portal.sitebuild.pipeline import BuildError, build_site
 
     run_id = _start(trigger, user, full)
     try:

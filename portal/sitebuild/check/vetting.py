@@ -9,8 +9,8 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from portal.build.check.linkcheck import BrokenLink, check_html
-from portal.build.check.privacy import PrivacyGuard, PrivacyHit, mask
+from portal.sitebuild.check.linkcheck import BrokenLink, check_html
+from portal.sitebuild.check.privacy import PrivacyGuard, PrivacyHit, mask
 
 
 def _text(data: bytes, text: str | None = None) -> str | None:
