@@ -15,12 +15,13 @@ import os
 import sys
 from pathlib import Path
 
-# Only light modules up here: a full build starts rendering content (portal.content.preload)
-# before the web stack (Flask, SQLAlchemy, Jinja, Babel) is imported in main().
-from portal.kernel.config import BuildConfig, Config
 from portal.content.cache import page_cache_path
 from portal.content.cached_preload import start_cached_preload
 from portal.content.preload import start_preload
+
+# Only light modules up here: a full build starts rendering content (portal.content.preload)
+# before the web stack (Flask, SQLAlchemy, Jinja, Babel) is imported in main().
+from portal.kernel.config import BuildConfig, Config
 from portal.sitebuild.base_url import resolve_base_url
 from portal.sitebuild.render.collector import collector_paused
 from portal.sitebuild.render.cpus import default_workers

@@ -19,7 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from portal.panels.assignment_proposal import Case, Expert, final_loads, propose, violations  # noqa: E402
+from portal.panels.assignment_proposal import (  # noqa: E402
+    Case,
+    Expert,
+    final_loads,
+    propose,
+    violations,
+)
 
 
 def build(applications: int, experts: int, panels: int = 6, seed: int = 2026) -> tuple[list[Case], list[Expert]]:

@@ -16,8 +16,8 @@ import json
 import random
 import resource
 import signal
-import subprocess
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -31,11 +31,11 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from werkzeug.security import generate_password_hash  # noqa: E402
 
 from portal import create_app
+from portal.accounts.models import User  # noqa: E402
+from portal.applications.models import Application
+from portal.demo.seed import make_id_number  # noqa: E402
 from portal.kernel import db  # noqa: E402
 from portal.kernel.config import TestConfig  # noqa: E402
-from portal.demo.seed import make_id_number  # noqa: E402
-from portal.applications.models import Application
-from portal.accounts.models import User  # noqa: E402
 
 PASSWORD = "bench-password"
 VIEWS = {

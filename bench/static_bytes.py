@@ -101,9 +101,8 @@ def measure(docs: list[dict], queries: list[str], log) -> dict:
     if not Path(CHROMIUM).exists():
         log(f"{CHROMIUM} missing: static figures not measured")
         return {}
-    from playwright.sync_api import sync_playwright
-
     from corpus import DOCS
+    from playwright.sync_api import sync_playwright
     from queries import LABELS
 
     out = {}

@@ -34,8 +34,8 @@ def create_app(config: Mapping[str, Any] | type | None = None) -> Flask:
         _register_public_site(app)
         return app
     from portal.kernel import errors, navigation, permissions, security_headers
-    from portal.search import sync as search_sync
     from portal.kernel.extensions import csrf, login_manager
+    from portal.search import sync as search_sync
 
     i18n.init_portal_templates(app)
     csrf.init_app(app)
@@ -58,19 +58,19 @@ def import_models() -> None:
     from portal.accounts import models as _accounts  # noqa: F401
     from portal.applications import models as _applications  # noqa: F401
     from portal.audit import models as _audit  # noqa: F401
-    from portal.sitebuild.admin import models as _publishing  # noqa: F401
     from portal.notifications import models as _notifications  # noqa: F401
     from portal.panels import models as _panels  # noqa: F401
     from portal.publicity import models as _publicity  # noqa: F401
     from portal.review import models as _review  # noqa: F401
+    from portal.sitebuild.admin import models as _publishing  # noqa: F401
     from portal.stations import models as _stations  # noqa: F401
 
 
 def _register_public_site(app: Flask) -> None:
     """The static build's app: the public blueprint at the site root, nothing else."""
-    from portal.sitebuild.render.freeze import vet_response
     from portal.site import bp as site_bp
     from portal.site.static_app import make_static
+    from portal.sitebuild.render.freeze import vet_response
 
     make_static(app)
     if app.config.get("TEMPLATE_CACHE_DIR"):
@@ -83,19 +83,19 @@ def _register_public_site(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from portal.applications import bp as apply_bp
     from portal.accounts import bp as auth_bp
+    from portal.applications import bp as apply_bp
     from portal.home import bp as main_bp
-    from portal.search import bp as search_bp
-    from portal.stations import bp as stations_bp
-    from portal.panels import bp as panels_bp
     from portal.notifications import bp as notifications_bp
+    from portal.notifications import delivery as notifications
+    from portal.panels import bp as panels_bp
     from portal.publicity import bp as publicity_bp
     from portal.review import bp as review_bp
-    from portal.notifications import delivery as notifications
+    from portal.search import bp as search_bp
     from portal.site import bp as site_bp
-    from portal.sitebuild.admin import runs as site_publish
     from portal.sitebuild.admin import bp as site_admin_bp
+    from portal.sitebuild.admin import runs as site_publish
+    from portal.stations import bp as stations_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)
@@ -110,7 +110,7 @@ def _register_blueprints(app: Flask) -> None:
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
     app.register_blueprint(site_admin_bp)
-    site_publish.init_app(app)
+    site_publish.init_app(app, create_app)
 
 
 def _register_cli(app: Flask) -> None:

@@ -7,6 +7,10 @@ import click
 from flask import Flask, current_app
 
 from portal.accounts.models import Role
+from portal.accounts.users import AccountError, create_user
+from portal.demo.seed import seed_demo
+from portal.kernel.mail import read_outbox
+from portal.kernel.reference_data import reference
 
 
 def _read_password() -> str:
@@ -28,9 +32,6 @@ def init_app(app: Flask) -> None:
     @click.option("--phone", default=None)
     def create_user_command(email: str, role: str, division: str | None, phone: str | None) -> None:
         """Create a user; the password is prompted for, or read from standard input when piped."""
-        from portal.kernel.reference_data import reference
-        from portal.accounts.users import AccountError, create_user
-
         if division and division not in reference("divisions"):
             raise click.BadParameter(f"unknown division code {division!r}", param_hint="--division")
         try:
@@ -42,8 +43,6 @@ def init_app(app: Flask) -> None:
     @app.cli.command("seed-demo")
     def seed_demo_command() -> None:
         """Load the fictional demo data; running it again changes nothing."""
-        from portal.demo.seed import seed_demo
-
         created = seed_demo()
         click.echo(f"demo data ready ({created} new records)")
 
@@ -51,7 +50,5 @@ def init_app(app: Flask) -> None:
     @click.option("--last", default=10, show_default=True)
     def outbox_command(last: int) -> None:
         """Print the newest messages of the development mail outbox."""
-        from portal.kernel.mail import read_outbox
-
         for message in read_outbox(current_app.config["MAIL_OUTBOX_DIR"])[-last:]:
             click.echo(f"To: {message['To']}\nSubject: {message['Subject']}\n\n{message.get_content()}\n{'-' * 60}")

@@ -18,16 +18,16 @@ import os
 import re
 import struct
 import zlib
-from pickle import dumps
 from array import array
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
+from pickle import dumps
 
 from whoosh.codec import default_codec
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, _DEF_INDEX_NAME
+from whoosh.index import _DEF_INDEX_NAME, TOC
 from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 

@@ -18,7 +18,13 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.formats import Existence, Frequency
 from whoosh.system import pack_uint
 
-from .analysis import DEFAULT_METHOD, _han_index_tokens, _TOKEN_RE, index_tokens, latin_token
+from .analysis import (
+    _TOKEN_RE,
+    DEFAULT_METHOD,
+    _han_index_tokens,
+    index_tokens,
+    latin_token,
+)
 from .normalize import fold
 
 _SPELL_RE = re.compile(r"[a-z]{3,}")

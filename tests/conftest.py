@@ -13,13 +13,13 @@ from flask.testing import FlaskClient
 from sqlalchemy import text
 
 from portal import create_app
+from portal.accounts import users as accounts
+from portal.accounts.models import User
+from portal.applications import filing as apply_service
+from portal.demo.seed import make_id_number
 from portal.kernel import db
 from portal.kernel.config import TestConfig
 from portal.kernel.db import Base, normalise_url, upgrade_database
-from portal.demo.seed import make_id_number
-from portal.accounts.models import User
-from portal.accounts import users as accounts
-from portal.applications import filing as apply_service
 
 PASSWORD = "secret123"
 PDF_BYTES = b"%PDF-1.4\n% test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -2,7 +2,6 @@
 import pytest
 
 
-
 @pytest.fixture
 def a_and_b(make_user, submitted_application, complete_application):
     a, b = make_user(), make_user()
@@ -64,8 +63,8 @@ def test_anonymous_users_are_sent_to_sign_in(client, a_and_b):
 
 
 def test_staff_viewing_a_file_is_audited_but_the_owner_is_not(client, auth, a_and_b, make_user):
-    from portal.kernel import db
     from portal.audit.models import AuditEntry
+    from portal.kernel import db
 
     a, _b, application = a_and_b
     material = application.materials[0]

@@ -1,8 +1,8 @@
 """The whole application flow through the test client: steps, drafts, submission, withdrawal."""
 import io
 
-from portal.kernel import db
 from portal.applications.models import Application, ApplicationEvent
+from portal.kernel import db
 from tests.conftest import PDF_BYTES, VALID_ID
 
 STEP1 = {"full_name": "李测试", "id_number": "34052419800101001x", "phone": "13812345678",

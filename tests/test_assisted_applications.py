@@ -2,9 +2,10 @@
 import pytest
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.applications.models import Application
-from portal.stations import directory as station_directory, records as station_records
+from portal.kernel import db
+from portal.stations import directory as station_directory
+from portal.stations import records as station_records
 
 
 @pytest.fixture

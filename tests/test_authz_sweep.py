@@ -8,9 +8,8 @@ fails `test_every_route_is_in_the_access_table`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
-
 from datetime import date
+from typing import Callable
 
 import pytest
 
@@ -231,12 +230,13 @@ def _panel_world(users, make_user, make_expert, make_panel, expert_review_applic
     import io
     from datetime import timedelta
 
-    from portal.kernel import db
-    from portal.kernel.clock import today
     from sqlalchemy import select
 
+    from portal.kernel import db
+    from portal.kernel.clock import today
+    from portal.panels import assignments, experts
+    from portal.panels import scores as reviews
     from portal.panels.models import ConflictOfInterest
-    from portal.panels import assignments, experts, scores as reviews
     from tests.conftest import PNG_BYTES
 
     reviewer = make_expert("公开专家", affiliation="沈阳工业大学", consent=True)

@@ -1,11 +1,10 @@
 """seed-demo creates one account per role and applicants in several states, and is idempotent."""
 from sqlalchemy import func, select
 
-from portal.kernel import db
-from portal.demo.seed import DEMO_PASSWORD
+from portal.accounts.models import Role, User
 from portal.applications.models import Application, ApplicationEvent
-from portal.accounts.models import User
-from portal.accounts.models import Role
+from portal.demo.seed import DEMO_PASSWORD
+from portal.kernel import db
 
 
 def _counts():

@@ -6,11 +6,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from portal.audit.models import AuditEntry
 from portal.kernel import db
 from portal.kernel.clock import today
-from portal.audit.models import AuditEntry
-from portal.panels.models import ConflictOfInterest
 from portal.panels import assignments, conflicts
+from portal.panels.models import ConflictOfInterest
 
 
 @pytest.fixture
@@ -162,8 +162,7 @@ def _token(response):
 
 def test_conflicts_are_re_detected_when_a_panel_case_moves(case, staff, monkeypatch):
     """A later transition (here a stand-in that changes the employer) re-detects conflicts."""
-    from portal.applications import workflow
-    from portal.applications import transitions
+    from portal.applications import transitions, workflow
 
     application, other = case["application"], case["other"]
     monkeypatch.setitem(workflow.TRANSITIONS, "test_move", workflow.Transition(

@@ -2,8 +2,8 @@
 demo conflict (an expert from the applicant's employer)."""
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.demo.seed import DEMO_PASSWORD
+from portal.kernel import db
 from portal.panels.models import ConflictOfInterest, ExpertProfile
 
 

@@ -8,12 +8,13 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from portal.accounts.models import User
 from portal.kernel import clock, db
 from portal.kernel.clock import today
-from portal.panels.models import ExpertProfile, ReviewDigest
-from portal.accounts.models import User
-from portal.panels import assignments, directory as panel_directory
+from portal.panels import assignments
+from portal.panels import directory as panel_directory
 from portal.panels.expert_import import ImportRejected, import_experts
+from portal.panels.models import ExpertProfile, ReviewDigest
 
 HEADER = "email,name,title,affiliation,field,bio,phone,max_load,publication_consent,panels\n"
 

@@ -5,10 +5,11 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from portal.audit.models import AuditEntry
 from portal.kernel import db
 from portal.kernel.clock import today
-from portal.audit.models import AuditEntry
-from portal.panels import aggregation, assignments, scores as reviews
+from portal.panels import aggregation, assignments
+from portal.panels import scores as reviews
 from portal.panels.aggregation import Aggregate, aggregate, rank
 from portal.panels.scoring import Criterion, weighted_score
 
@@ -143,7 +144,8 @@ def test_hr_sees_the_panel_aggregate_on_the_decision_page(client, auth, make_use
     from datetime import timedelta
 
     from portal.kernel.clock import today
-    from portal.panels import assignments, scores as reviews
+    from portal.panels import assignments
+    from portal.panels import scores as reviews
 
     hr = make_user("hr")
     reviewer = make_expert(affiliation="沈阳工业大学")

@@ -6,12 +6,12 @@ from datetime import date, datetime
 
 import pytest
 
-from portal.kernel import clock, db
 from portal.applications import workflow
 from portal.demo.seed import make_id_number
+from portal.kernel import clock, db
+from portal.kernel.china.working_days import Calendar, calendar
 from portal.publicity import batches as publicity
 from portal.publicity.batches import PublicityError
-from portal.kernel.china.working_days import Calendar, calendar
 
 CONTACT = "市人才办 0418-1234567"
 

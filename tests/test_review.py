@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from portal.kernel import db
+from portal.applications import filing as apply_service
 from portal.applications import workflow
-from portal.demo.seed import make_id_number
 from portal.applications.models import Application
 from portal.audit.models import AuditEntry
+from portal.demo.seed import make_id_number
+from portal.kernel import db
 from portal.notifications.models import Notification
-from portal.applications import filing as apply_service
 from portal.review import staff_review as review
 
 

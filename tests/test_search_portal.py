@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import search_index
-from portal.kernel import db
 from portal.demo.seed import make_id_number
+from portal.kernel import db
 
 PLANTED_NAME = "瞿梦泽"
 PLANTED_ID = make_id_number("210902", "19850505", "777")

@@ -7,8 +7,8 @@ import io
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.audit.models import AuditEntry
+from portal.kernel import db
 from tests.conftest import VALID_ID
 
 
@@ -76,8 +76,9 @@ def test_notifications_list_and_unread_count(client, auth, make_user, submitted_
 
 
 def test_dashboard_draws_svg_charts_with_average_days(client, auth, make_user, submitted_application, walk):
-    from portal.kernel import clock
     from datetime import datetime, timedelta
+
+    from portal.kernel import clock
 
     hr = make_user("hr")
     start = datetime(2026, 11, 2, 1, 0)
@@ -109,8 +110,8 @@ def test_admin_reads_and_filters_the_audit_log(client, auth, make_user, submitte
 
 def test_dashboard_counts_only_what_the_user_may_see(app, make_user, submitted_application):
     from portal.applications.models import Application
-    from portal.review import dashboard
     from portal.demo.seed import make_id_number
+    from portal.review import dashboard
 
     submitted_application(make_user("applicant"), division="210902")
     submitted_application(make_user("applicant"), division="210903", id_number=make_id_number("210902", "19880101", "017"))

@@ -1,11 +1,11 @@
 """Demo stations: one per division plus Shenzhen, the demo manager linked, two demo applications naming one."""
 from sqlalchemy import select
 
-from portal.kernel import db
-from portal.applications.models import Application
-from portal.stations.models import Station
 from portal.accounts.models import User
+from portal.applications.models import Application
+from portal.kernel import db
 from portal.kernel.reference_data import reference
+from portal.stations.models import Station
 from portal.stations.rules import location_ok
 
 

@@ -2,10 +2,10 @@
 import pytest
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.audit.models import AuditEntry
-from portal.stations.models import Station, StationStaff
+from portal.kernel import db
 from portal.stations import records as station_records
+from portal.stations.models import Station, StationStaff
 
 RECORD = {
     "name_zh": "改名后的服务站", "name_en": "Renamed", "station_type": "campus", "host_organisation": "新依托单位",

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.kernel import db
 from portal.applications.models import Material
+from portal.kernel import db
 from tests.conftest import JPEG_BYTES, PDF_BYTES, PNG_BYTES
 
 

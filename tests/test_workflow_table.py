@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from portal.kernel import db
 from portal.applications import workflow as wf
-from portal.publicity.models import PublicityBatch, PublicityEntry
 from portal.applications.transitions import TransitionRefused, check
+from portal.kernel import db
+from portal.publicity.models import PublicityBatch, PublicityEntry
 
 PERSONAS = ("owner", "other_applicant", "expert", "station_manager", "hr_division", "hr_other_division",
             "hr_city", "admin")
@@ -95,8 +95,8 @@ def test_every_state_and_role(cases, name):
 
 
 def test_a_file_is_returned_for_correction_only_once(submitted_application, make_user, walk):
-    from portal.review import staff_review as review
     from portal.applications.filing import submit
+    from portal.review import staff_review as review
 
     owner, hr = make_user("applicant"), make_user("hr", division="210902")
     application = submitted_application(owner)

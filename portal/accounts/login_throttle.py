@@ -6,9 +6,9 @@ from datetime import timedelta
 from flask import current_app
 from sqlalchemy import delete, func, select
 
+from portal.accounts.models import LoginAttempt
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.accounts.models import LoginAttempt
 
 
 def _failures_since(column, value: str, since) -> int:

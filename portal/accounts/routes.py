@@ -5,7 +5,8 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import login_required, login_user, logout_user
 
-from portal.accounts import bp
+from portal.accounts import bp, login_throttle
+from portal.accounts import users as accounts
 from portal.accounts.forms import (
     LoginForm,
     PostForm,
@@ -15,7 +16,6 @@ from portal.accounts.forms import (
 )
 from portal.kernel.errors import render_error
 from portal.kernel.safe_redirect import safe_next
-from portal.accounts import users as accounts, login_throttle
 
 
 def _home_for(user) -> str:

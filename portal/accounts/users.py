@@ -6,9 +6,9 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import func, select
 
+from portal.accounts.models import Role, User
 from portal.kernel import db
 from portal.kernel.mail import send_mail
-from portal.accounts.models import Role, User
 
 RESET_SALT = "password-reset"
 
@@ -35,6 +35,11 @@ def create_user(email: str, password: str, role: str = Role.APPLICANT.value, *, 
         user.set_password(password)
         session.add(user)
     return user
+
+
+def load_user(user_id: str) -> User | None:
+    """The signed-in user for Flask-Login's session id, or None for a malformed or unknown id."""
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
 
 def _serializer() -> URLSafeTimedSerializer:

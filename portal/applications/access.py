@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from portal.kernel import db
-from portal.applications.models import Application, Material
 from portal.accounts.models import Role
+from portal.accounts.staff import is_city_level
+from portal.applications.models import Application, Material
+from portal.kernel import db
 
 
 def can_view(user, application: Application) -> bool:
@@ -18,11 +19,6 @@ def can_view(user, application: Application) -> bool:
     if user.role == Role.ADMIN.value:
         return True
     return can_act(user, application)
-
-
-def is_city_level(user) -> bool:
-    """Admins and HR without a division act city-wide."""
-    return user.role == Role.ADMIN.value or (user.role == Role.HR.value and user.division_code is None)
 
 
 def can_act(user, application: Application) -> bool:

@@ -7,15 +7,21 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal.accounts.models import User
+from portal.applications import workflow
+from portal.applications.models import (
+    EDUCATION_FIELDS,
+    EMPLOYMENT_FIELDS,
+    PERSONAL_FIELDS,
+    Application,
+    ApplicationSnapshot,
+    Material,
+)
+from portal.applications.transitions import TransitionRefused, move
 from portal.kernel import db, storage
 from portal.kernel.china import idcard
-from portal.applications import workflow
 from portal.kernel.clock import utcnow
-from portal.applications.models import Application, ApplicationSnapshot, Material
-from portal.accounts.models import User
-from portal.applications.models import EDUCATION_FIELDS, EMPLOYMENT_FIELDS, PERSONAL_FIELDS
 from portal.kernel.reference_data import reference, required_materials
-from portal.applications.transitions import TransitionRefused, move
 
 STEP_FIELDS: dict[int, tuple[str, ...]] = {
     1: tuple(f for f in PERSONAL_FIELDS if f not in ("gender", "birth_date")),

@@ -1,14 +1,31 @@
 """The five steps of the application form."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, EmailField, SelectField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
+from wtforms import (
+    BooleanField,
+    EmailField,
+    SelectField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    Optional,
+    ValidationError,
+)
 
-from portal.kernel.china import idcard
 from portal.accounts.forms import mainland_mobile
+from portal.kernel.china import idcard
 from portal.kernel.reference_data import reference
 
 ID_MESSAGES = {
@@ -33,6 +50,17 @@ def optional_mobile(form, field) -> None:
     if field.data:
         mainland_mobile(form, field)
 
+
+
+# The stations feature offers its choices here (``provide_station_choices``): applications
+# never import the stations, which read applications for their assisted list.
+_station_choices: Callable[[str], list[tuple[int, str]]] = lambda _lang: []
+
+
+def provide_station_choices(choices: Callable[[str], list[tuple[int, str]]]) -> None:
+    """Fill the "assisting station" choice of the personal step with ``choices(lang)``."""
+    global _station_choices
+    _station_choices = choices
 
 class StepForm(FlaskForm):
     """Common buttons: save the draft, or save and continue."""
@@ -84,11 +112,7 @@ class EmploymentForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from flask_babel import get_locale
-
-        from portal.stations.directory import station_choices
-
-        self.station_id.choices = [("", _l("无"))] + station_choices(str(get_locale()))
+        self.station_id.choices = [("", _l("无"))] + _station_choices(str(get_locale()))
         blank = [("", _l("请选择"))]
         self.category_code.choices = blank + [(e.code, f"{e.code} {e.name()}") for e in reference("categories")]
         self.industry_code.choices = blank + reference("industries").choices()

@@ -4,12 +4,22 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
 from portal.kernel.clock import utcnow
 from portal.kernel.db import Base
-from portal.accounts.models import User
 
 # The fields an applicant fills in, step by step; the snapshot copies exactly these.
 PERSONAL_FIELDS = ("full_name", "gender", "id_number", "birth_date", "phone", "email", "address")

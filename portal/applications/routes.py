@@ -1,15 +1,23 @@
 """Applicant views. Each is a few lines over portal.applications.filing."""
 from __future__ import annotations
 
-from flask import abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.applications import access, workflow
-from portal.kernel import db, storage
-from portal.audit import record as audit
-from portal.applications import bp
+from portal.accounts.forms import PostForm
+from portal.applications import access, bp, workflow
+from portal.applications import filing as service
 from portal.applications.forms import (
     ConsentForm,
     EducationForm,
@@ -18,13 +26,13 @@ from portal.applications.forms import (
     PersonalForm,
     WithdrawForm,
 )
-from portal.applications.step_handling import collect_step_values
-from portal.accounts.forms import PostForm
 from portal.applications.models import Application
+from portal.applications.step_handling import collect_step_values
+from portal.applications.transitions import TransitionRefused
+from portal.audit import record as audit
+from portal.kernel import db, storage
 from portal.kernel.permissions import roles_required
 from portal.kernel.reference_data import reference, required_materials
-from portal.applications import filing as service
-from portal.applications.transitions import TransitionRefused
 
 FORM_STEPS = {1: PersonalForm, 2: EducationForm, 3: EmploymentForm}
 

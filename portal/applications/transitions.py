@@ -5,11 +5,11 @@ from typing import Callable
 
 from flask_babel import gettext as _
 
-from portal.kernel import db
-from portal.applications import workflow
-from portal.kernel.clock import utcnow
-from portal.applications.models import Application, ApplicationEvent
 from portal.accounts.models import User
+from portal.applications import workflow
+from portal.applications.models import Application, ApplicationEvent
+from portal.kernel import db
+from portal.kernel.clock import utcnow
 
 # Callables run inside the transition's transaction, after the state changes (e.g. notifications).
 after_transition_hooks: list[Callable[[Application, workflow.Transition, User, str | None], None]] = []

@@ -10,6 +10,10 @@ from typing import Callable
 
 from flask_babel import lazy_gettext as _l
 
+from portal.accounts.staff import is_city_level
+from portal.applications.access import can_act
+from portal.kernel.reference_data import reference
+
 DRAFT = "draft"
 SUBMITTED = "submitted"
 QUALIFICATION = "qualification_check"
@@ -80,21 +84,15 @@ REJECTABLE = frozenset({QUALIFICATION, COUNTY_REVIEW, CITY_REVIEW, EXPERT_REVIEW
 
 def _in_scope(application, actor):
     """Division HR act only on their own division; city HR and admins on every application."""
-    from portal.applications.access import can_act
-
     return None if can_act(actor, application) else _l("该申报不在您的管辖范围内。")
 
 
 def _city_level(application, actor):
     """Only city-level HR (or an admin) takes this step."""
-    from portal.applications.access import is_city_level
-
     return None if is_city_level(actor) else _l("此环节由市级人才办办理。")
 
 
 def _needs_experts(application) -> bool:
-    from portal.kernel.reference_data import reference
-
     entry = reference("categories").get(application.category_code)
     return bool(entry and entry.extra.get("expert_review"))
 

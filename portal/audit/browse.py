@@ -8,8 +8,8 @@ from typing import Mapping
 
 from sqlalchemy import and_, func, select
 
-from portal.kernel import db
 from portal.audit.models import AuditEntry
+from portal.kernel import db
 
 PER_PAGE = 100
 

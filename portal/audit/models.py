@@ -7,9 +7,9 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
 from portal.kernel.clock import utcnow
 from portal.kernel.db import Base
-from portal.accounts.models import User
 
 
 class AuditEntry(Base):

@@ -5,9 +5,9 @@ from typing import Any
 
 from flask import has_request_context, request
 
+from portal.audit.models import AuditEntry
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.audit.models import AuditEntry
 
 
 def record(actor, action: str, object_type: str, object_id: Any = None, **details: Any) -> AuditEntry:

@@ -5,14 +5,15 @@ import io
 
 from sqlalchemy import select
 
-from portal.kernel import db
-from portal.kernel.china import idcard
+from portal.accounts import users as accounts
+from portal.accounts.models import User
+from portal.applications import filing as apply_service
 from portal.applications import workflow
 from portal.applications.models import Application
-from portal.accounts.models import User
-from portal.accounts import users as accounts
-from portal.applications import filing as apply_service
+from portal.kernel import db
+from portal.kernel.china import idcard
 from portal.panels.demo import seed_panel_demo
+from portal.review.demo import advance
 from portal.stations.demo import seed_demo_stations
 
 DEMO_PASSWORD = "fuxin2026"
@@ -86,8 +87,6 @@ def _seed_application(index: int, row: tuple, city_hr: User) -> bool:
 
 def _advance_for_demo(application: Application, target: str, owner: User, city_hr: User) -> None:
     """Walk a demo application to `target` through the real workflow transitions."""
-    from portal.review.demo import advance
-
     advance(application, target, owner, city_hr)
 
 

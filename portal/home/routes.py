@@ -1,13 +1,21 @@
 """Routes that belong to no single area."""
 from __future__ import annotations
 
-from flask import current_app, jsonify, redirect, render_template, request, session, url_for
+from flask import (
+    current_app,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from portal.kernel import db
 from portal.home import bp
 from portal.home.forms import LanguageForm
+from portal.kernel import db
 from portal.kernel.safe_redirect import safe_next
 
 

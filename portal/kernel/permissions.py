@@ -4,9 +4,11 @@ from __future__ import annotations
 from functools import wraps
 from typing import Callable
 
-from flask import abort
+from flask import abort, redirect, request, url_for
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from portal.kernel.errors import render_error, wants_json
 from portal.kernel.extensions import login_manager
 
 
@@ -27,22 +29,11 @@ def roles_required(*roles: str) -> Callable:
 
 
 def init_login_manager() -> None:
-    """Wire Flask-Login to our users table and error conventions."""
-    from flask import redirect, request, url_for
-    from flask_babel import lazy_gettext as _l
-
-    from portal.kernel import db
-    from portal.kernel.errors import render_error, wants_json
-    from portal.accounts.models import User
-
+    """Wire Flask-Login to our error conventions (``portal.accounts`` registers the user loader)."""
     login_manager.login_view = "auth.login"
     login_manager.login_message = _l("请先登录。")
     login_manager.login_message_category = "info"
     login_manager.session_protection = "strong"
-
-    @login_manager.user_loader
-    def load_user(user_id: str):
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
 
     @login_manager.unauthorized_handler
     def unauthorized():

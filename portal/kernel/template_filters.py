@@ -6,7 +6,6 @@ from datetime import datetime, timedelta
 from flask import Flask
 
 from portal.kernel.china import masking
-from portal.applications import workflow
 from portal.kernel.reference_data import reference
 
 CHINA_OFFSET = timedelta(hours=8)
@@ -27,5 +26,4 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(local_datetime)
     app.add_template_filter(masking.mask_id_number, "mask_id")
     app.add_template_filter(masking.mask_phone, "mask_phone")
-    app.add_template_global(workflow.state_label)
     app.add_template_global(reference_name)

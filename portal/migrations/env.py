@@ -6,14 +6,13 @@ import os
 from alembic import context
 
 from portal import import_models
+from portal.kernel.config import Config
 from portal.kernel.db import Base, engine_for
 
 import_models()
 config = context.config
 url = config.attributes.get("database_url") or os.environ.get("DATABASE_URL")
 if not url:
-    from portal.kernel.config import Config
-
     url = Config.DATABASE_URL
 
 

@@ -9,15 +9,14 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import event, func, select, update
 
+from portal.accounts.models import User
+from portal.applications import transitions, workflow
+from portal.applications.models import Application
 from portal.kernel import db
-from portal.applications import workflow
 from portal.kernel.clock import utcnow
 from portal.kernel.db import AppBoundSession
 from portal.kernel.mail import send_mail
-from portal.applications.models import Application
 from portal.notifications.models import Notification
-from portal.accounts.models import User
-from portal.applications import transitions
 
 log = logging.getLogger(__name__)
 # The applicant hears about every change staff make; their own submit/resubmit/withdraw needs no notice.

@@ -2,9 +2,9 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
+from portal.applications.transitions import after_transition_hooks
 from portal.kernel.navigation import register_nav_item
 from portal.panels.conflicts import redetect_after_transition
-from portal.applications.transitions import after_transition_hooks
 
 bp = Blueprint("panels", __name__, template_folder="templates")
 

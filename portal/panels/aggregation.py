@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.applications.models import Application
-from portal.panels.models import Assignment, Panel, PanelCase, Review
+from portal.kernel import db
 from portal.panels import conflicts
+from portal.panels.models import Assignment, Panel, PanelCase, Review
+from portal.panels.scores import recommendation_of
 from portal.panels.scoring import rubric
 
 
@@ -79,8 +80,6 @@ def panel_ranking(panel: Panel) -> list[tuple[int, Application, Aggregate]]:
 def panel_outcome(application: Application) -> dict | None:
     """What HR needs from the panel when deciding: the panel, the aggregate and the chair's
     recommendation; None when the application was never sent to a panel."""
-    from portal.panels.scores import recommendation_of
-
     case = db.session.scalar(select(PanelCase).where(PanelCase.application_id == application.id))
     if case is None:
         return None

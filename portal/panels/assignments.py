@@ -10,15 +10,21 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
-from portal.kernel import db
-from portal.applications import workflow
-from portal.kernel.clock import utcnow
-from portal.applications.models import Application
-from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
 from portal.accounts.models import User
+from portal.applications import workflow
+from portal.applications.models import Application
 from portal.audit import record as audit
+from portal.kernel import db
+from portal.kernel.clock import utcnow
 from portal.panels import conflicts
 from portal.panels.assignment_proposal import Case, Expert, Proposal, propose
+from portal.panels.models import (
+    Assignment,
+    ConflictOfInterest,
+    ExpertProfile,
+    Panel,
+    PanelCase,
+)
 from portal.panels.rules import reviewers_for
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import click
 from flask.cli import with_appcontext
 
+from portal.panels.digests import send_digests
+
 
 @click.command("send-review-digests")
 @with_appcontext
 def send_review_digests_command() -> None:
     """Mail each expert who owes reviews one digest today; a second run the same day sends none."""
-    from portal.panels.digests import send_digests
-
     click.echo(f"sent {send_digests()} review digest(s)")

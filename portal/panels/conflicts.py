@@ -13,12 +13,18 @@ import unicodedata
 from flask_babel import gettext as _
 from sqlalchemy import Select, exists, select
 
+from portal.accounts.models import User
+from portal.applications.models import Application
+from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.applications.models import Application
-from portal.panels.models import ConflictOfInterest, ExpertProfile, ExpertRelationship
-from portal.accounts.models import User
-from portal.audit import record as audit
+from portal.panels.models import (
+    Assignment,
+    ConflictOfInterest,
+    ExpertProfile,
+    ExpertRelationship,
+    PanelCase,
+)
 
 AUTOMATIC = ("affiliation", "relationship")
 DECLARED = "declared"
@@ -159,8 +165,6 @@ def redetect_after_transition(application: Application, _transition, _actor, _co
     """A transition hook: whenever an application that was sent to a panel moves (e.g. it comes
     back after a correction with a new snapshot), re-detect conflicts with the panel's members and
     everyone assigned, inside the transition's transaction."""
-    from portal.panels.models import Assignment, PanelCase
-
     case = db.session.scalar(select(PanelCase).where(PanelCase.application_id == application.id))
     if case is None:
         return

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from portal.kernel import db
+from portal.accounts.models import User
 from portal.applications import workflow
 from portal.applications.models import Application
-from portal.panels.models import ExpertProfile, Panel
-from portal.accounts.models import User
+from portal.kernel import db
 from portal.panels import assignments, experts
+from portal.panels.models import ExpertProfile, Panel
 from portal.panels.rules import default_deadline
 
 # code, zh, en, industry, blind

@@ -7,13 +7,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from portal.kernel import db
 from portal.applications import workflow
+from portal.applications.models import Application
+from portal.kernel import db
 from portal.kernel.clock import today, utcnow
 from portal.kernel.mail import send_mail
-from portal.applications.models import Application
-from portal.panels.models import Assignment, ExpertProfile, ReviewDigest
 from portal.panels import conflicts
+from portal.panels.models import Assignment, ExpertProfile, ReviewDigest
 
 
 def pending_by_expert() -> dict[int, list[Assignment]]:

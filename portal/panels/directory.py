@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.kernel import db
-from portal.panels.models import ExpertProfile, Panel
 from portal.kernel.reference_data import reference
+from portal.panels.models import ExpertProfile, Panel
 
 
 def _listed(expert: ExpertProfile) -> bool:

@@ -10,12 +10,12 @@ from flask import abort
 from flask_login import current_user
 from sqlalchemy import or_, select
 
+from portal.applications.models import Application, Material
 from portal.kernel import db
 from portal.kernel.china import masking
-from portal.applications.models import Application, Material
-from portal.panels.models import Assignment, ExpertProfile, Panel, PanelCase
 from portal.panels import conflicts
 from portal.panels.experts import profile_of
+from portal.panels.models import Assignment, ExpertProfile, Panel, PanelCase
 from portal.panels.scores import is_chair
 
 BLIND_HIDDEN_MATERIALS = frozenset({"id_card"})  # carries the name, ID number and photo

@@ -10,13 +10,13 @@ from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from portal.accounts.models import User
+from portal.accounts.users import find_by_email
+from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.china import mobile
-from portal.panels.models import Panel, PanelMembership
-from portal.accounts.models import User
-from portal.audit import record as audit
-from portal.accounts.users import find_by_email
 from portal.panels.experts import new_expert, refresh_conflicts
+from portal.panels.models import Panel, PanelMembership
 from portal.panels.rules import default_max_load
 
 # column -> accepted headers (English or Chinese)

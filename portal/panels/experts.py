@@ -4,19 +4,17 @@ from __future__ import annotations
 import secrets
 from typing import Any, BinaryIO
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from flask import current_app
-
+from portal.accounts.models import Role, User
+from portal.accounts.users import find_by_email
+from portal.audit import record as audit
 from portal.kernel import db, storage
 from portal.kernel.clock import utcnow
-from portal.panels.models import ExpertProfile, Panel, PanelCase, PanelMembership
-from portal.accounts.models import User
-from portal.accounts.models import Role
-from portal.audit import record as audit
 from portal.panels import conflicts
-from portal.accounts.users import find_by_email
+from portal.panels.models import ExpertProfile, Panel, PanelCase, PanelMembership
 
 PROFILE_FIELDS = ("name", "title", "affiliation", "field", "bio", "phone", "email", "max_load", "active")
 PANEL_FIELDS = ("code", "name_zh", "name_en", "industry_code", "description", "blind")

@@ -5,13 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
+from portal.applications.models import Application
 from portal.kernel.clock import utcnow
 from portal.kernel.db import Base
-from portal.applications.models import Application
-from portal.accounts.models import User
 
 
 class ExpertProfile(Base):

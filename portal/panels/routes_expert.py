@@ -6,19 +6,32 @@ from __future__ import annotations
 import csv
 import io
 
-from flask import Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import (
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.kernel import db, storage
-from portal.panels import expert_access
-from portal.kernel.clock import today
-from portal.panels.models import Review
-from portal.panels import bp
-from portal.panels.forms import OwnProfileForm, ReasonForm, RecommendationForm, review_form_class
-from portal.kernel.permissions import roles_required
-from portal.panels import aggregation, conflicts, experts, scores as reviews
 from portal.audit import record as audit
+from portal.kernel import db, storage
+from portal.kernel.clock import today
+from portal.kernel.permissions import roles_required
+from portal.panels import aggregation, bp, conflicts, expert_access, experts
+from portal.panels import scores as reviews
+from portal.panels.forms import (
+    OwnProfileForm,
+    ReasonForm,
+    RecommendationForm,
+    review_form_class,
+)
+from portal.panels.models import Review
 from portal.panels.scoring import rubric
 
 

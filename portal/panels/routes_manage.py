@@ -7,13 +7,15 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
+from portal.accounts.forms import PostForm
 from portal.applications import access, workflow
+from portal.applications.models import Application
 from portal.kernel import db
 from portal.kernel.clock import today
-from portal.accounts.forms import PostForm
-from portal.applications.models import Application
-from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
-from portal.panels import bp
+from portal.kernel.permissions import roles_required
+from portal.panels import aggregation, assignments, bp, conflicts, experts
+from portal.panels import scores as reviews
+from portal.panels.expert_import import ImportRejected, import_experts
 from portal.panels.forms import (
     AssignForm,
     DeadlineForm,
@@ -25,9 +27,13 @@ from portal.panels.forms import (
     RelationshipForm,
     SendForm,
 )
-from portal.kernel.permissions import roles_required
-from portal.panels import aggregation, assignments, conflicts, experts, scores as reviews
-from portal.panels.expert_import import ImportRejected, import_experts
+from portal.panels.models import (
+    Assignment,
+    ConflictOfInterest,
+    ExpertProfile,
+    Panel,
+    PanelCase,
+)
 from portal.panels.rules import default_deadline, default_max_load
 
 STAFF = ("hr", "admin")

@@ -4,9 +4,9 @@ from __future__ import annotations
 from flask import abort, render_template, send_file
 
 from portal.kernel import db, storage
-from portal.panels.models import ExpertProfile
 from portal.panels import bp
 from portal.panels import directory as panel_directory
+from portal.panels.models import ExpertProfile
 
 
 @bp.get("/panels/")

@@ -5,13 +5,19 @@ from __future__ import annotations
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from portal.kernel import db
 from portal.applications import workflow
-from portal.kernel.clock import utcnow
 from portal.applications.models import Application
-from portal.panels.models import Assignment, ExpertProfile, PanelCase, PanelRecommendation, Review
 from portal.audit import record as audit
+from portal.kernel import db
+from portal.kernel.clock import utcnow
 from portal.panels import conflicts
+from portal.panels.models import (
+    Assignment,
+    ExpertProfile,
+    PanelCase,
+    PanelRecommendation,
+    Review,
+)
 from portal.panels.scoring import InvalidScores, check_scores, rubric, weighted_score
 
 OUTCOMES = ("recommend", "not_recommend")

@@ -2,7 +2,7 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from portal.applications.access import is_city_level
+from portal.accounts.staff import is_city_level
 from portal.kernel.navigation import register_nav_item
 
 bp = Blueprint("publicity", __name__, template_folder="templates")

@@ -9,17 +9,17 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from portal.kernel import db
-from portal.applications import workflow
-from portal.applications.access import is_city_level
-from portal.kernel.clock import today, utcnow
-from portal.applications.models import Application
-from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
 from portal.accounts.models import User
-from portal.kernel.reference_data import reference
-from portal.audit import record as audit
+from portal.accounts.staff import is_city_level
+from portal.applications import workflow
+from portal.applications.models import Application
 from portal.applications.transitions import TransitionRefused, move
+from portal.audit import record as audit
+from portal.kernel import db
 from portal.kernel.china.working_days import calendar
+from portal.kernel.clock import today, utcnow
+from portal.kernel.reference_data import reference
+from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
 
 DEFAULT_WORKING_DAYS = 5
 # The only fields a public 公示 list or honour roll may carry (DOMAIN.md, PIPL).

@@ -3,13 +3,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
+from portal.applications.models import Application
 from portal.kernel.clock import today, utcnow
 from portal.kernel.db import Base
-from portal.applications.models import Application
-from portal.accounts.models import User
 
 
 class PublicityBatch(Base):

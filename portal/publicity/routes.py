@@ -5,16 +5,21 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.kernel import db
-from portal.applications.access import is_city_level
 from portal.accounts.forms import PostForm
-from portal.kernel.clock import today
-from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
-from portal.kernel.permissions import roles_required
-from portal.publicity import bp
-from portal.publicity.forms import BatchForm, DecideObjectionForm, ObjectionForm, PullForm
-from portal.publicity import batches as publicity
+from portal.accounts.staff import is_city_level
 from portal.applications.transitions import TransitionRefused
+from portal.kernel import db
+from portal.kernel.clock import today
+from portal.kernel.permissions import roles_required
+from portal.publicity import batches as publicity
+from portal.publicity import bp
+from portal.publicity.forms import (
+    BatchForm,
+    DecideObjectionForm,
+    ObjectionForm,
+    PullForm,
+)
+from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
 
 STAFF = ("hr", "admin")
 

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from sqlalchemy import DateTime, String, and_, cast, func, select
 
-from portal.kernel import db
+from portal.accounts.models import User
 from portal.applications import workflow
 from portal.applications.access import staff_scope
 from portal.applications.models import Application, ApplicationEvent
-from portal.accounts.models import User
+from portal.kernel import db
 
 
 def _scoped(user: User):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from portal.applications import workflow
-from portal.kernel.clock import today
-from portal.applications.models import Application
 from portal.accounts.models import User
-from portal.kernel.reference_data import reference
 from portal.applications import filing as apply_service
+from portal.applications import workflow
+from portal.applications.models import Application
+from portal.kernel.clock import today
+from portal.kernel.reference_data import reference
 from portal.publicity import batches as publicity
 from portal.review import staff_review as review
 

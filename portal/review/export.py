@@ -11,14 +11,14 @@ from typing import Iterator
 from flask_babel import gettext as _
 from openpyxl import Workbook
 
-from portal.kernel import db
-from portal.kernel.china import masking
+from portal.accounts.models import User
 from portal.applications import workflow
 from portal.applications.models import Application
-from portal.accounts.models import User
+from portal.kernel import db
+from portal.kernel.china import masking
 from portal.kernel.reference_data import reference
-from portal.review.queue import QueueFilters, sorted_query
 from portal.kernel.template_filters import local_datetime
+from portal.review.queue import QueueFilters, sorted_query
 
 FETCH_BATCH = 1000
 CSV_CHUNK_ROWS = 500

@@ -6,9 +6,9 @@ from datetime import datetime
 from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from portal.accounts.models import User
 from portal.kernel.clock import utcnow
 from portal.kernel.db import Base
-from portal.accounts.models import User
 
 
 class CorrectionItem(Base):

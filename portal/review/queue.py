@@ -8,13 +8,14 @@ from typing import Any, Mapping
 
 from sqlalchemy import Select, and_, false, func, or_, select
 
-from portal.kernel import db
-from portal.search import sync as search_sync
-from portal.applications import workflow
-from portal.applications.access import is_city_level, staff_scope
-from portal.applications.models import Application
 from portal.accounts.models import User
+from portal.accounts.staff import is_city_level
+from portal.applications import workflow
+from portal.applications.access import staff_scope
+from portal.applications.models import Application
+from portal.kernel import db
 from portal.kernel.reference_data import reference
+from portal.search import sync as search_sync
 
 PER_PAGE = 50
 # Counting stops here: an exact count of a huge result costs a scan of every match and helps

@@ -1,24 +1,34 @@
 """Staff views: each a few lines over portal.services.{queue,review,export,dashboard}."""
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, request, stream_with_context, url_for
+from flask import (
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from portal.applications import access, workflow
 from portal.accounts.forms import PostForm
+from portal.applications import access, workflow
 from portal.applications.models import Application
+from portal.applications.transitions import TransitionRefused, check
+from portal.audit import browse as audit_log
+from portal.audit import record as audit
+from portal.kernel.charts import bar_chart, column_chart
 from portal.kernel.permissions import roles_required
 from portal.kernel.reference_data import reference
-from portal.review import bp
+from portal.panels import aggregation
+from portal.review import bp, dashboard, export, queue
+from portal.review import staff_review as review
 from portal.review.correction_form import material_targets, read_problems
 from portal.review.forms import CommentForm, NoteForm, RejectForm, ReturnForm
-from portal.panels import aggregation
-from portal.audit import record as audit, browse as audit_log
-from portal.review import dashboard, export, queue, staff_review as review
 from portal.review.staff_review import FIELD_LABELS
-from portal.applications.transitions import TransitionRefused, check
-from portal.kernel.charts import bar_chart, column_chart
 
 STAFF = ("hr", "admin")
 

@@ -7,16 +7,16 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_, select
 
-from portal.kernel import db
+from portal.accounts.models import User
 from portal.applications import workflow
 from portal.applications.access import can_act
-from portal.applications.models import Application
-from portal.review.models import CorrectionItem, InternalNote
-from portal.accounts.models import User
-from portal.kernel.reference_data import reference
-from portal.audit import record as audit
 from portal.applications.filing import STEP_FIELDS
+from portal.applications.models import Application
 from portal.applications.transitions import TransitionRefused, move
+from portal.audit import record as audit
+from portal.kernel import db
+from portal.kernel.reference_data import reference
+from portal.review.models import CorrectionItem, InternalNote
 
 FIELD_LABELS = {
     "full_name": _l("姓名"), "id_number": _l("居民身份证号码"), "phone": _l("手机号码"), "email": _l("电子邮箱"),

@@ -5,7 +5,13 @@ from flask import current_app, render_template, request
 
 import search_index
 from portal.search import bp
-from portal.search.facets import FACET_FIELDS, active_filters, facet_links, kind_label, page_url
+from portal.search.facets import (
+    FACET_FIELDS,
+    active_filters,
+    facet_links,
+    kind_label,
+    page_url,
+)
 
 PER_PAGE = 10
 MAX_QUERY = 100

@@ -9,11 +9,11 @@ from flask import Flask, current_app, has_app_context
 from sqlalchemy import select
 
 import search_index
-from search_index.sync import track
-from portal.kernel import db
 from portal.applications import workflow
 from portal.applications.models import Application
+from portal.kernel import db
 from portal.kernel.reference_data import reference
+from search_index.sync import track
 
 PRIVATE = "private"
 log = logging.getLogger(__name__)

@@ -11,9 +11,11 @@ from portal.site.chrome import make_chrome
 from portal.site.head import head_urls
 from portal.site.langs import HREFLANG, OTHER
 from portal.site.list_entries import list_entries, tag_lists
-from portal.site.sections import content, nav_items  # importing registers every section's routes
+from portal.site.sections import (  # importing registers every section's routes
+    content,
+    nav_items,
+)
 from portal.site.urls import request_base, site_url, url_builder
-
 
 bp.add_app_template_global(site_url)  # macros imported without context need it too
 

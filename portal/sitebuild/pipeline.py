@@ -14,23 +14,19 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Flask
 
 from portal.content.cache import PageCache, page_cache_path
-from portal.content.rendered import ContentPreload
 from portal.content.errors import ContentError
-from portal.sitebuild.render.freeze import FreezeResult, freeze, plan_outputs
-from portal.sitebuild.publish.atomic import remove_output
-from portal.sitebuild.publish.buildstate import BuildState, default_state_path, fingerprint
+from portal.content.rendered import ContentPreload
+from portal.site.outputs import digest
+from portal.site.source import use_source
 from portal.sitebuild.check.linkcheck import check_links
 from portal.sitebuild.check.privacy import PrivacyGuard
-from urllib.parse import urlsplit
-from portal.sitebuild.publish.spare import spare_publish
-from portal.sitebuild.render.collector import collector_paused
-from portal.sitebuild.render.cpus import default_workers
-from portal.sitebuild.publish.machine_files import machine_files, write_if_changed
 from portal.sitebuild.check.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.check.vetting import Vetting
 from portal.sitebuild.index.export import (
     SEARCH_DIR,
     SEARCH_FILES,
@@ -39,11 +35,18 @@ from portal.sitebuild.index.export import (
     search_documents,
     search_key,
 )
-from portal.sitebuild.check.vetting import Vetting
-from portal.site.outputs import digest
-from portal.site.source import use_source
+from portal.sitebuild.publish.atomic import remove_output
+from portal.sitebuild.publish.buildstate import (
+    BuildState,
+    default_state_path,
+    fingerprint,
+)
+from portal.sitebuild.publish.machine_files import machine_files, write_if_changed
+from portal.sitebuild.publish.spare import spare_publish
+from portal.sitebuild.render.collector import collector_paused
+from portal.sitebuild.render.cpus import default_workers
+from portal.sitebuild.render.freeze import FreezeResult, freeze, plan_outputs
 from portal.sitebuild.source import load_source
-
 
 MACHINE_FILES = ("sitemap.xml", "feed.xml", "robots.txt")
 

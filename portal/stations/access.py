@@ -4,9 +4,10 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
+from portal.accounts.models import Role
+from portal.accounts.staff import is_city_level
 from portal.kernel import db
 from portal.stations.models import Station
-from portal.accounts.models import Role
 
 
 def can_manage(user, station: Station) -> bool:
@@ -22,7 +23,7 @@ def can_see_assisted(user, station: Station) -> bool:
     """The station's own manager, admins and city-level HR see who the station helped apply."""
     if not user.is_authenticated:
         return False
-    if user.role == Role.ADMIN.value or (user.role == Role.HR.value and user.division_code is None):
+    if is_city_level(user):
         return True
     return user.role == Role.STATION_MANAGER.value and user.station_id == station.id
 

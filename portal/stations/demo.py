@@ -5,11 +5,20 @@ from datetime import date, time
 
 from sqlalchemy import select
 
-from portal.kernel import db
-from portal.applications.models import Application
-from portal.stations.models import Station, StationHours, StationStaff
 from portal.accounts.models import User
-from portal.stations.models import AMBASSADOR, CAMPUS, COUNTY, HEAD, LIAISON, OFFSITE
+from portal.applications.models import Application
+from portal.kernel import db
+from portal.stations.models import (
+    AMBASSADOR,
+    CAMPUS,
+    COUNTY,
+    HEAD,
+    LIAISON,
+    OFFSITE,
+    Station,
+    StationHours,
+    StationStaff,
+)
 
 WEEKDAYS = range(5)
 OFFICE = [(time(8, 30), time(11, 30)), (time(13, 30), time(17, 0))]

@@ -9,11 +9,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from portal.applications.models import Application
 from portal.kernel import db
 from portal.kernel.china import office_phone, opening_hours
-from portal.applications.models import Application
-from portal.stations.models import Station
 from portal.kernel.reference_data import reference
+from portal.stations.models import Station
 from portal.stations.rules import STAFF_ROLE_LABELS, TYPE_LABELS
 
 WEEKDAY_NAMES = {

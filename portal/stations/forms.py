@@ -5,15 +5,25 @@ from datetime import time
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateField, FieldList, Form, FormField, SelectField, SelectMultipleField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (
+    BooleanField,
+    DateField,
+    FieldList,
+    Form,
+    FormField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from portal.kernel.china import office_phone, opening_hours
 from portal.kernel.clock import today
-from portal.stations.models import STATION_TYPES, STAFF_ROLES
 from portal.kernel.reference_data import reference
+from portal.stations.models import STAFF_ROLES, STATION_TYPES
 from portal.stations.rules import (
     STAFF_ROLE_LABELS,
     TYPE_LABELS,

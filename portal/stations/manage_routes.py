@@ -6,18 +6,16 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlalchemy import select
 
-from portal.kernel import db
-from portal.stations import access as station_access
-from portal.accounts.forms import PostForm
-from portal.stations.models import Station, StationStaff
-from portal.accounts.models import User
-from portal.stations.models import RECORD_FIELDS
-from portal.kernel.permissions import roles_required
 from portal.accounts import users as accounts
+from portal.accounts.forms import PostForm
+from portal.accounts.models import User
+from portal.kernel import db
+from portal.kernel.permissions import roles_required
+from portal.stations import access as station_access
+from portal.stations import bp, records
 from portal.stations import directory as station_directory
-from portal.stations import records
-from portal.stations import bp
 from portal.stations.forms import HoursForm, ManagerForm, StaffForm, StationForm
+from portal.stations.models import RECORD_FIELDS, Station, StationStaff
 
 MANAGERS = ("hr", "admin", "station_manager")
 

@@ -5,14 +5,18 @@ from typing import Any, Iterable
 
 from flask_babel import gettext as _
 
+from portal.accounts.models import Role, User
+from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.china import opening_hours
 from portal.kernel.clock import utcnow
-from portal.stations.models import Station, StationHours, StationStaff
-from portal.accounts.models import User
-from portal.stations.models import RECORD_FIELDS, STAFF_ROLES
-from portal.accounts.models import Role
-from portal.audit import record as audit
+from portal.stations.models import (
+    RECORD_FIELDS,
+    STAFF_ROLES,
+    Station,
+    StationHours,
+    StationStaff,
+)
 
 # A station manager runs their station's page but does not decide what it is, where it belongs,
 # or whether the public sees it: HR does.

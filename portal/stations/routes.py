@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask import Response, abort, render_template, request, url_for
 
-from portal.stations import directory
-from portal.stations.svg_map import build_svg
-from portal.stations import bp
+from portal.stations import bp, directory
 from portal.stations.forms import FilterForm
+from portal.stations.rules import STAFF_ROLE_LABELS, TYPE_LABELS
+from portal.stations.svg_map import build_svg
 
 
 def _lang() -> str:
@@ -54,6 +54,4 @@ def map_svg():
 @bp.context_processor
 def labels():
     """Type and staff-role labels for the station templates."""
-    from portal.stations.rules import STAFF_ROLE_LABELS, TYPE_LABELS
-
     return {"type_labels": TYPE_LABELS, "staff_role_labels": STAFF_ROLE_LABELS}

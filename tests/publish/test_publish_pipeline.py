@@ -14,10 +14,10 @@ import shutil
 from pathlib import Path
 
 from portal.content.library import asset_dependency_key, load_library
-from portal.sitebuild.publish.atomic import atomic_publish, remove_output, replace_file
-from portal.sitebuild.publish.buildstate import BuildState, default_state_path
 from portal.sitebuild.check.linkcheck import check_links
 from portal.sitebuild.check.privacy import ForbiddenTerm, scan_site
+from portal.sitebuild.publish.atomic import atomic_publish, remove_output, replace_file
+from portal.sitebuild.publish.buildstate import BuildState, default_state_path
 
 CONTENT = Path(__file__).resolve().parents[2] / "content"
 BASE = "/some/sub/path/"

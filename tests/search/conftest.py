@@ -15,7 +15,6 @@ from corpus import DOCS  # noqa: E402
 import search_index  # noqa: E402
 
 
-
 @pytest.fixture(scope="session")
 def built_root(tmp_path_factory):
     """An index root holding the fixture corpus in the public index."""

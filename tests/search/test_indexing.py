@@ -3,7 +3,6 @@ import json
 import multiprocessing
 
 import pytest
-
 from corpus import DOCS
 from writers import doc, write_many
 

@@ -2,7 +2,6 @@
 import gzip
 
 import pytest
-
 from corpus import DOCS
 
 import search_index

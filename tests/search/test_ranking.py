@@ -1,6 +1,5 @@
 """The bulk scores of search_index.ranking are Whoosh's own BM25F scores."""
 import pytest
-
 from queries import LABELS
 
 import search_index

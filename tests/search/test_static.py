@@ -3,7 +3,6 @@ import json
 from urllib.parse import quote, urlsplit
 
 import pytest
-
 from queries import LABELS
 
 import search_index

@@ -68,13 +68,13 @@ def test_staff_preview_of_the_public_site(client):
 
 def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_path):  # app: tables emptied after
     from flask import Response
+    from sqlalchemy import func, select
 
     from portal import create_app
     from portal.kernel import db
     from portal.kernel.config import TestConfig
-    from portal.stations.models import Station
     from portal.sitebuild.admin.models import PublishRun
-    from sqlalchemy import func, select
+    from portal.stations.models import Station
 
     settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
     publishing_app = create_app({**settings, **app_config, "SITE_PUBLISH_ON_CHANGE": True})

@@ -231,8 +231,8 @@ def test_the_freezer_keeps_the_apps_own_url_defaults(database_url, tmp_path):
 
 
 def test_site_urls_skip_url_for_once_the_freezer_exists(database_url, tmp_path, monkeypatch):
-    from portal.sitebuild.render.freeze import site_freezer
     from portal.site import urls
+    from portal.sitebuild.render.freeze import site_freezer
     from tests.site.conftest import build_app
 
     app = build_app(database_url, ORIGIN + "/", tmp_path / "search")

@@ -9,8 +9,8 @@ import pytest
 from flask import redirect
 from flask_frozen import Freezer
 
-from portal.sitebuild.render.freeze import SiteFreezer, plan_outputs
 from portal.site.source import use_source
+from portal.sitebuild.render.freeze import SiteFreezer, plan_outputs
 from portal.sitebuild.source import load_source
 from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app, tree
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 
-from portal.kernel import clock, db
 from portal.applications import workflow
 from portal.demo.seed import make_id_number
+from portal.kernel import clock, db
 from portal.publicity import batches as publicity
 from tests.site.conftest import ORIGIN, tree
 

@@ -7,8 +7,8 @@ from flask import redirect
 from flask.testing import EnvironBuilder, FlaskClient
 
 from portal.site.source import use_source
-from portal.sitebuild.source import load_source
 from portal.site.static_app import StaticPageClient
+from portal.sitebuild.source import load_source
 from tests.site.conftest import DEMO_CONTENT, ORIGIN, SUBPATH, build_app
 
 PATHS = ["/", "/news/", "/en/news/", "/news/tags/人才政策/", "/news/tags/a b/", "/x/100%25/"]
@@ -147,8 +147,8 @@ def test_a_page_response_keeps_the_text_its_body_was_encoded_from(site_app):
 
 def test_a_rendered_page_is_vetted_from_its_text(site_app, monkeypatch):
     import portal.sitebuild.render.freeze as freeze
-    from portal.sitebuild.check.privacy import ForbiddenTerm, PrivacyGuard
     from portal.sitebuild.check import vetting
+    from portal.sitebuild.check.privacy import ForbiddenTerm, PrivacyGuard
 
     given = []
     original = vetting._text

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from portal.site.outputs import FeedItem, Output
-from portal.site.source import register_section_loader
 from portal.site.sections import content, home, panels, publicity, search, stations
+from portal.site.source import register_section_loader
 
 SECTIONS: tuple = (home, content, publicity, stations, panels, search)
 for _module in SECTIONS:

@@ -11,14 +11,14 @@ from flask import Response, abort, render_template
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from portal.stations.directory import public_stations
-from portal.stations.svg_map import build_svg
 from portal.site import bp
 from portal.site.head import Head
 from portal.site.langs import LANGS, lang_route
 from portal.site.outputs import Output, digest
 from portal.site.source import SiteSource, current_source
 from portal.site.urls import site_url
+from portal.stations.directory import public_stations
+from portal.stations.svg_map import build_svg
 
 NAME = "stations"
 NAV = (("site.stations", _l("服务站")),)

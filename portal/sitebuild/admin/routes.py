@@ -8,12 +8,12 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from portal.accounts.forms import PostForm
-from portal.sitebuild.admin.models import SUCCEEDED
 from portal.accounts.models import Role
 from portal.kernel.navigation import register_nav_item
 from portal.kernel.permissions import roles_required
-from portal.sitebuild.admin import runs as site_publish
 from portal.sitebuild.admin import bp
+from portal.sitebuild.admin import runs as site_publish
+from portal.sitebuild.admin.models import SUCCEEDED
 
 STAFF = (Role.HR.value, Role.ADMIN.value)
 register_nav_item("site_admin.status", _l("公开网站"), set(STAFF))

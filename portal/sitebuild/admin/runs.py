@@ -16,17 +16,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from pathlib import Path
-
+from collections.abc import Callable, Mapping
 from itertools import chain
+from pathlib import Path
+from typing import Any
 
 from flask import Flask, current_app, g, has_request_context
+from flask_login import current_user
 from sqlalchemy import event, select
 
+from portal.accounts.models import User
 from portal.kernel import db
 from portal.kernel.clock import utcnow
+from portal.kernel.config import BuildConfig
 from portal.sitebuild.admin.models import FAILED, SUCCEEDED, PublishRun
-from portal.accounts.models import User
+from portal.sitebuild.base_url import resolve_base_url
+from portal.sitebuild.pipeline import BuildError, build_site
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +44,6 @@ _publishing = threading.Lock()
 def _build_app(portal_app: Flask) -> Flask:
     """The app the static build renders with: made once per portal app and kept, so a later
     publish reuses the URLs and pages it already worked out (made again if a setting changed)."""
-    from portal import create_app
-    from portal.kernel.config import BuildConfig
-    from portal.sitebuild.base_url import resolve_base_url
-
     inherited = {key: portal_app.config[key] for key in ("DATABASE_URL", "SECRET_KEY", "CONTENT_DIR",
                                                           "SITE_OUTPUT_DIR", "SITE_BASE_URL", "INSTANCE_DIR",
                                                           "SEARCH_INDEX_DIR", "UPLOAD_DIR")}
@@ -51,7 +52,7 @@ def _build_app(portal_app: Flask) -> Flask:
         return kept[1]
     settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
     base_url = resolve_base_url(None, inherited["SITE_BASE_URL"])
-    build_app = create_app({**settings, **inherited, "FREEZER_BASE_URL": base_url})
+    build_app = portal_app.extensions["site_build_factory"]({**settings, **inherited, "FREEZER_BASE_URL": base_url})
     portal_app.extensions["site_build_app"] = (inherited, build_app)
     return build_app
 
@@ -80,8 +81,6 @@ def request_publish(trigger: str, user: User | None = None, full: bool = False) 
     ``message`` says why (bad content, a broken link, personal data found); the
     previously published site stays live.
     """
-    from portal.sitebuild.pipeline import BuildError, build_site
-
     run_id = _start(trigger, user, full)
     try:
         with _publishing:
@@ -140,9 +139,11 @@ def _forget_change(session, _previous_transaction) -> None:
     session.info.pop("site_publish", None)
 
 
-def init_app(app: Flask) -> None:
-    """Publish after any request that committed a change to what the public site shows
-    (when ``SITE_PUBLISH_ON_CHANGE`` is set)."""
+def init_app(app: Flask, factory: Callable[[Mapping[str, Any]], Flask]) -> None:
+    """Let ``app`` publish, building with an app that ``factory`` makes from a config mapping
+    (the factory hands itself in, so the build never imports it); and publish after any
+    request that committed a change to what the public site shows (when ``SITE_PUBLISH_ON_CHANGE`` is set)."""
+    app.extensions["site_build_factory"] = factory
     if not app.config.get("SITE_PUBLISH_ON_CHANGE"):
         return
 
@@ -150,8 +151,6 @@ def init_app(app: Flask) -> None:
     def _publish_if_changed(response):
         table = g.pop("site_publish_reason", None)
         if table:
-            from flask_login import current_user
-
             user = current_user if getattr(current_user, "is_authenticated", False) else None
             request_publish(f"change:{table}", user)
         return response

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from portal.kernel import db
-from portal.applications.models import Application
 from portal.accounts.models import User
+from portal.applications.models import Application
+from portal.kernel import db
 from portal.sitebuild.check.privacy import ForbiddenTerm
 
 

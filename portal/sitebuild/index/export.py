@@ -14,9 +14,10 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal.sitebuild.publish.atomic import remove_output
-from portal.sitebuild.check.privacy import PrivacyGuard, PrivacyHit, mask
 from portal.site.source import SiteSource
+from portal.sitebuild.check.privacy import PrivacyGuard, PrivacyHit, mask
+from portal.sitebuild.index.documents import documents
+from portal.sitebuild.publish.atomic import remove_output
 
 SEARCH_DIR = "search-index"  # the exporter owns this folder; the search page is /search/
 # Files the search page refers to: known to the link checker before they are exported.
@@ -40,8 +41,6 @@ def search_key(current: dict[str, str]) -> str:
 
 def search_documents(app: Flask, source: SiteSource) -> list[dict]:
     """The public documents of ``source`` with URLs relative to the site root."""
-    from portal.sitebuild.index.documents import documents
-
     with app.test_request_context("/", base_url="http://localhost/"):
         return documents(source)
 

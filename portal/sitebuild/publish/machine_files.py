@@ -6,14 +6,14 @@ from pathlib import Path
 
 from flask import Flask
 
-from portal.sitebuild.render.freeze import Planned
-from portal.sitebuild.publish.feed import FeedEntry, FeedInfo, atom_xml
-from portal.sitebuild.publish.robots import robots_txt
-from portal.sitebuild.publish.sitemap import SitemapEntry, sitemap_xml
 from portal.site.langs import HREFLANG
 from portal.site.sections import all_feed_items
 from portal.site.source import SiteSource
 from portal.site.urls import absolute_url_builder
+from portal.sitebuild.publish.feed import FeedEntry, FeedInfo, atom_xml
+from portal.sitebuild.publish.robots import robots_txt
+from portal.sitebuild.publish.sitemap import SitemapEntry, sitemap_xml
+from portal.sitebuild.render.freeze import Planned
 
 
 def _sitemap_entries(plan: Mapping[str, Planned], absolute: Callable[..., str]) -> list[SitemapEntry]:

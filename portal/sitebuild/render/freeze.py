@@ -20,17 +20,23 @@ from unicodedata import normalize
 from urllib.parse import unquote, urlsplit
 
 from flask import Flask, request
-from flask_frozen import (Freezer, MimetypeMismatchWarning, MissingURLGeneratorWarning, NotFoundWarning,
-                          RedirectWarning)
+from flask_frozen import (
+    Freezer,
+    MimetypeMismatchWarning,
+    MissingURLGeneratorWarning,
+    NotFoundWarning,
+    RedirectWarning,
+)
 
 from portal.content.cache import file_stamp
+from portal.kernel import db
+from portal.site.outputs import Output
+from portal.site.sections import all_outputs
+from portal.site.source import SiteSource
+from portal.site.urls import path_builder
 from portal.sitebuild.check.linkcheck import BrokenLink
 from portal.sitebuild.check.privacy import PrivacyHit
 from portal.sitebuild.check.vetting import Vetting
-from portal.site.outputs import Output
-from portal.site.sections import all_outputs
-from portal.site.urls import path_builder
-from portal.site.source import SiteSource
 
 PACKAGE = Path(__file__).resolve().parent.parent.parent
 # Code and catalogs every page is rendered by: a change to any of them rebuilds everything.
@@ -250,8 +256,6 @@ def _freeze_urls(urls: list[str], into_empty: bool = False) -> FreezeResult:
 
 def _after_fork() -> None:
     # A forked worker must not reuse the parent's database connections.
-    from portal.kernel import db
-
     for engine in db._engines.values():
         engine.dispose(close=False)
 
