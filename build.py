@@ -72,7 +72,7 @@ def _build(args: argparse.Namespace, base_url: str, workers: int, preload) -> in
     from portal.sitebuild.pipeline import BuildError, build_site
     from portal.sitebuild.progress import terminal_progress
 
-    app = create_app({**_settings(BuildConfig), "FREEZER_BASE_URL": base_url, "SITE_SEARCH": not args.no_search})
+    app = create_app({**BuildConfig.as_dict(), "FREEZER_BASE_URL": base_url, "SITE_SEARCH": not args.no_search})
     with app.app_context():
         try:
             report = build_site(app, args.out, args.content, full=args.full, workers=workers,
@@ -87,10 +87,6 @@ def _build(args: argparse.Namespace, base_url: str, workers: int, preload) -> in
             return 1
     print(report.summary())
     return 0
-
-
-def _settings(config: type) -> dict:
-    return {key: getattr(config, key) for key in dir(config) if key.isupper()}
 
 
 if __name__ == "__main__":

@@ -117,7 +117,7 @@ def _ours_in_process(content: Path, out: Path, runs: int) -> list[float]:
     from portal.kernel.config import BuildConfig
     from portal.sitebuild.pipeline import build_site
 
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    settings = BuildConfig.as_dict()
     app = create_app({**settings, "FREEZER_BASE_URL": BuildConfig.SITE_BASE_URL, "SITE_SEARCH": False})
     times = []
     with app.app_context():
@@ -136,7 +136,7 @@ def _privacy_terms() -> int:
     from portal.kernel.config import BuildConfig
     from portal.sitebuild.check.privacy_terms import forbidden_terms
 
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    settings = BuildConfig.as_dict()
     with create_app(settings).app_context():
         return len(forbidden_terms())
 

@@ -152,7 +152,7 @@ def run_export(client, fmt: str) -> tuple[float, int]:
 
 
 def signed_in_client(url: str, instance: str):
-    settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    settings = TestConfig.as_dict()
     app = create_app({**settings, "DATABASE_URL": url, "INSTANCE_DIR": instance, "WTF_CSRF_ENABLED": False,
                       "MAIL_OUTBOX_DIR": f"{instance}/outbox", "UPLOAD_DIR": f"{instance}/uploads"})
     client = app.test_client()

@@ -97,7 +97,7 @@ class RequestIsolatedClient(FlaskClient):
 @pytest.fixture
 def app(app_config):
     """The portal with test config; every table is emptied afterwards."""
-    settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    settings = TestConfig.as_dict()
     application = create_app({**settings, **app_config})
     application.test_client_class = RequestIsolatedClient
     with application.app_context():

@@ -53,7 +53,7 @@ def test_postgresql_migrates_and_serves_the_health_check(tmp_path):
     url, drop = db.create_scratch_postgres_database(admin_url, "fxtest")
     try:
         db.upgrade_database(url)
-        settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+        settings = TestConfig.as_dict()
         app = create_app({**settings, "DATABASE_URL": url, "INSTANCE_DIR": str(tmp_path)})
         assert app.extensions["db_engine"].dialect.name == "postgresql"
         response = app.test_client().get("/healthz")

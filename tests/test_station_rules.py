@@ -81,9 +81,9 @@ def test_open_now_uses_china_standard_time(monkeypatch):
 
     clock.freeze(datetime(2026, 11, 23, 1, 0))  # 09:00 Monday in Beijing, 01:00 UTC
     try:
-        assert status_at(WEEK, opening_hours.china_now()).is_open
+        assert status_at(WEEK, clock.china_now()).is_open
         clock.freeze(datetime(2026, 11, 23, 9, 0))  # 17:00 in Beijing: just closed
-        assert not status_at(WEEK, opening_hours.china_now()).is_open
+        assert not status_at(WEEK, clock.china_now()).is_open
     finally:
         clock.freeze(None)
 

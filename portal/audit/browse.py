@@ -10,6 +10,7 @@ from sqlalchemy import and_, func, select
 
 from portal.audit.models import AuditEntry
 from portal.kernel import db
+from portal.kernel.clock import china_day_start
 
 PER_PAGE = 100
 
@@ -59,7 +60,7 @@ def _clauses(filters: AuditFilters):
     if filters.object_id:
         clauses.append(AuditEntry.object_id == filters.object_id)
     if filters.date_from:
-        clauses.append(AuditEntry.created_at >= datetime.combine(filters.date_from, time()) - timedelta(hours=8))
+        clauses.append(AuditEntry.created_at >= china_day_start(filters.date_from))
     if filters.date_to:
         clauses.append(AuditEntry.created_at < datetime.combine(filters.date_to, time()) + timedelta(hours=16))
     return and_(True, *clauses)

@@ -1,7 +1,11 @@
-"""The one place the portal reads the time, so tests can move it."""
+"""The one place the portal reads the time, so tests can move it, and the one place the
+China time zone is written."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timedelta, timezone
+
+# China Standard Time, UTC+8 all year round (no daylight saving).
+CHINA_TZ = timezone(timedelta(hours=8))
 
 _frozen: datetime | None = None
 
@@ -13,11 +17,24 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def today() -> date:
-    """Today's date in China Standard Time (UTC+8), which has no daylight saving."""
-    from datetime import timedelta
+def to_china(moment: datetime) -> datetime:
+    """Naive UTC -> naive China Standard Time."""
+    return moment + CHINA_TZ.utcoffset(None)
 
-    return (utcnow() + timedelta(hours=8)).date()
+
+def china_day_start(day: date) -> datetime:
+    """The naive UTC moment that ``day`` begins in China."""
+    return datetime.combine(day, time()) - CHINA_TZ.utcoffset(None)
+
+
+def china_now() -> datetime:
+    """Naive China Standard Time now."""
+    return to_china(utcnow())
+
+
+def today() -> date:
+    """Today's date in China."""
+    return china_now().date()
 
 
 def freeze(moment: datetime | None) -> None:

@@ -16,6 +16,11 @@ def _default_database_url() -> str:
 class Config:
     """Production-safe defaults; every path and secret can be overridden from the environment."""
 
+    @classmethod
+    def as_dict(cls) -> dict:
+        """Every setting of this class (and its bases) by name: what ``create_app`` takes as a mapping."""
+        return {key: getattr(cls, key) for key in dir(cls) if key.isupper()}
+
     SECRET_KEY = os.environ.get("SECRET_KEY")  # filled from instance/secret_key when unset
     DATABASE_URL = os.environ.get("DATABASE_URL") or _default_database_url()
     INSTANCE_DIR = str(_INSTANCE)

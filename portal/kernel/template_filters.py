@@ -1,19 +1,18 @@
 """Filters and globals shared by every template."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from flask import Flask
 
 from portal.kernel.china import masking
+from portal.kernel.clock import to_china
 from portal.kernel.reference_data import reference
-
-CHINA_OFFSET = timedelta(hours=8)
 
 
 def local_datetime(value: datetime | None) -> str:
     """Naive UTC -> 'YYYY-MM-DD HH:MM' in China Standard Time."""
-    return (value + CHINA_OFFSET).strftime("%Y-%m-%d %H:%M") if value else ""
+    return to_china(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def reference_name(list_name: str, code: str | None) -> str:

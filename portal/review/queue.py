@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from math import ceil
 from typing import Any, Mapping
 
@@ -14,6 +14,7 @@ from portal.applications import workflow
 from portal.applications.access import staff_scope
 from portal.applications.models import Application
 from portal.kernel import db
+from portal.kernel.clock import china_day_start
 from portal.kernel.reference_data import reference
 from portal.search import sync as search_sync
 
@@ -22,7 +23,6 @@ PER_PAGE = 50
 # nobody; beyond it the queue says "more than" and still pages on ("next" while pages are full).
 COUNT_CAP = 1_000
 MAX_QUERY = 100
-CHINA_OFFSET = timedelta(hours=8)
 QUEUE_COLUMNS = (Application.id, Application.reference, Application.full_name, Application.employer,
                  Application.category_code, Application.industry_code, Application.division_code,
                  Application.state, Application.submitted_at, Application.updated_at,
@@ -116,7 +116,7 @@ def waiting_clause(user: User):
 
 
 def _utc(day: date) -> datetime:
-    return datetime.combine(day, time()) - CHINA_OFFSET
+    return china_day_start(day)
 
 
 def filtered(user: User, filters: QueueFilters, columns=QUEUE_COLUMNS) -> Select:

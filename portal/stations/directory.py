@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from portal.applications.models import Application
-from portal.kernel import db
+from portal.kernel import clock, db
 from portal.kernel.china import office_phone, opening_hours
 from portal.kernel.reference_data import reference
 from portal.stations.models import Station
@@ -102,7 +102,7 @@ def open_status(station: dict[str, Any]) -> opening_hours.OpenStatus:
     """Whether a station (as a dict) is open at this moment in China Standard Time."""
     periods = [(h["weekday"], opening_hours.parse_time(h["opens"]), opening_hours.parse_time(h["closes"]))
                for h in station["hours"]]
-    return opening_hours.status_at(periods, opening_hours.china_now())
+    return opening_hours.status_at(periods, clock.china_now())
 
 
 def assisted_applications(station: Station) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ ORIGIN = "https://talent.fuxin.example"
 
 def build_app(database_url: str, base_url: str, search_dir: Path):
     """A BuildConfig app on the test database, served from ``base_url``."""
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    settings = BuildConfig.as_dict()
     return create_app({**settings, "DATABASE_URL": database_url, "FREEZER_BASE_URL": base_url,
                        "SECRET_KEY": "test-only-secret", "SEARCH_INDEX_DIR": str(search_dir)})
 

@@ -76,7 +76,7 @@ def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_pa
     from portal.sitebuild.admin.models import PublishRun
     from portal.stations.models import Station
 
-    settings = {key: getattr(TestConfig, key) for key in dir(TestConfig) if key.isupper()}
+    settings = TestConfig.as_dict()
     publishing_app = create_app({**settings, **app_config, "SITE_PUBLISH_ON_CHANGE": True})
     with publishing_app.test_request_context("/stations/manage/"):
         with db.transaction() as session:

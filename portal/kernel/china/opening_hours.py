@@ -5,12 +5,9 @@ A period is (weekday, opens, closes) with weekday 0 = Monday and times in China 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 from typing import Iterable
 
-from portal.kernel.clock import utcnow
-
-CHINA_OFFSET = timedelta(hours=8)
 WEEKDAYS = range(7)
 
 Period = tuple[int, time, time]
@@ -38,11 +35,6 @@ def check(periods: Iterable[Period]) -> list[Period]:
         if earlier[0] == later[0] and later[1] <= earlier[2]:
             raise InvalidHours("overlap", earlier[0])
     return ordered
-
-
-def china_now() -> datetime:
-    """Naive China Standard Time now, from the portal clock (so tests can freeze it)."""
-    return utcnow() + CHINA_OFFSET
 
 
 @dataclass(frozen=True)

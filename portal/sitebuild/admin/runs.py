@@ -50,7 +50,7 @@ def _build_app(portal_app: Flask) -> Flask:
     kept = portal_app.extensions.get("site_build_app")
     if kept is not None and kept[0] == inherited:
         return kept[1]
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    settings = BuildConfig.as_dict()
     base_url = resolve_base_url(None, inherited["SITE_BASE_URL"])
     build_app = portal_app.extensions["site_build_factory"]({**settings, **inherited, "FREEZER_BASE_URL": base_url})
     portal_app.extensions["site_build_app"] = (inherited, build_app)

@@ -89,7 +89,7 @@ def public_documents() -> list[dict]:
     from portal.kernel.config import BuildConfig
     from portal.sitebuild.source import load_source
 
-    settings = {key: getattr(BuildConfig, key) for key in dir(BuildConfig) if key.isupper()}
+    settings = BuildConfig.as_dict()
     build_app = create_app(settings)
     with build_app.app_context():
         source = load_source(Path(build_app.config["CONTENT_DIR"]))

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from portal.kernel.clock import CHINA_TZ
+
 ATOM_NS = "http://www.w3.org/2005/Atom"
 
 
@@ -33,7 +35,6 @@ class FeedInfo:
     lang: str = "zh"
 
 
-_CST = dt.timezone(dt.timedelta(hours=8))
 
 
 def _moment(value: dt.date | dt.datetime) -> dt.datetime:
@@ -42,7 +43,7 @@ def _moment(value: dt.date | dt.datetime) -> dt.datetime:
             raise ValueError("feed datetimes must be timezone-aware")
         return value
     # A bare day is published at midnight China Standard Time.
-    return dt.datetime.combine(value, dt.time(), tzinfo=_CST)
+    return dt.datetime.combine(value, dt.time(), tzinfo=CHINA_TZ)
 
 
 def _timestamp(value: dt.date | dt.datetime) -> str:
