@@ -6,13 +6,20 @@ PORT   ?= 5000
 SITE_PORT ?= 8000
 FLASK  := $(BIN)/flask --app portal
 
-.PHONY: venv translations demo run test site clean migration
+.PHONY: venv dev translations demo run test lint site clean migration
 
 venv: $(VENV)/.installed
 
 $(VENV)/.installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	touch $@
+
+# Developer tools (ruff) on top of the runtime requirements.
+dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.txt
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements-dev.txt
 	touch $@
 
 translations: venv
@@ -27,8 +34,12 @@ demo: translations
 run: demo
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-test: translations
+test: translations dev
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The linter, with the layout's import rules (pyproject.toml, docs/architecture.md).
+lint: dev
+	$(BIN)/ruff check .
 
 # Build the demo public site into _site/ and serve it (SITE_PORT overrides the port).
 site: demo

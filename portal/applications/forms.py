@@ -54,7 +54,11 @@ def optional_mobile(form, field) -> None:
 
 # The stations feature offers its choices here (``provide_station_choices``): applications
 # never import the stations, which read applications for their assisted list.
-_station_choices: Callable[[str], list[tuple[int, str]]] = lambda _lang: []
+def _no_stations(_lang: str) -> list[tuple[int, str]]:
+    return []
+
+
+_station_choices: Callable[[str], list[tuple[int, str]]] = _no_stations
 
 
 def provide_station_choices(choices: Callable[[str], list[tuple[int, str]]]) -> None:
