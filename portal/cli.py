@@ -1,4 +1,4 @@
-"""Command-line tools: create-user, seed-demo and outbox."""
+"""Command-line tools: create-user, seed-demo, outbox and load-holidays."""
 from __future__ import annotations
 
 import sys
@@ -55,3 +55,18 @@ def init_app(app: Flask) -> None:
 
         for message in read_outbox(current_app.config["MAIL_OUTBOX_DIR"])[-last:]:
             click.echo(f"To: {message['To']}\nSubject: {message['Subject']}\n\n{message.get_content()}\n{'-' * 60}")
+
+    @app.cli.command("load-holidays")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_holidays_command(path: str) -> None:
+        """Load the years of a holiday data file (shaped like portal/data/holidays.yaml), checked first."""
+        from pathlib import Path
+
+        from portal.services import holidays
+
+        try:
+            arrangements = holidays.parse_data_file(Path(path).read_bytes())
+            years = holidays.load_years(arrangements, None, Path(path).name)
+        except holidays.HolidayDataError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo("loaded " + ", ".join(map(str, years)))

@@ -6,13 +6,14 @@ import io
 import os
 import re
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
-from portal import create_app, db
+from portal import clock, create_app, db
 from portal.config import TestConfig
 from portal.db import Base, normalise_url, upgrade_database
 from portal.demo_data import make_id_number
@@ -21,9 +22,22 @@ from portal.services import accounts
 from portal.services import applications as apply_service
 
 PASSWORD = "secret123"
+# Every test runs at this moment unless it moves the clock itself: Monday 23 Nov 2026, 10:00 Beijing.
+TEST_NOW = datetime(2026, 11, 23, 2, 0)
 PDF_BYTES = b"%PDF-1.4\n% test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """The portal's clock pinned to TEST_NOW, so no test depends on today's date.
+
+    Call the fixture with a naive UTC datetime to move the clock; it is released afterwards.
+    """
+    clock.freeze(TEST_NOW)
+    yield clock.freeze
+    clock.freeze(None)
 
 
 @pytest.fixture(autouse=True)

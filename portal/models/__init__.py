@@ -24,6 +24,7 @@ from portal.models.panels import (
 from portal.models.review import CorrectionItem, InternalNote
 from portal.models.publicity import Objection, PublicityBatch, PublicityEntry
 from portal.models.notifications import Notification
+from portal.models.calendar import HolidayYear
 
 __all__ = [
     "Application",
@@ -41,6 +42,7 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationSnapshot",
     "CorrectionItem",
+    "HolidayYear",
     "InternalNote",
     "Notification",
     "Objection",

@@ -13,7 +13,7 @@ from portal.reference_data import reference
 from portal.review import bp
 from portal.review.correction_form import material_targets, read_problems
 from portal.review.forms import CommentForm, NoteForm, RejectForm, ReturnForm
-from portal.services import aggregation, audit, audit_log, dashboard, export, queue, review
+from portal.services import aggregation, audit, audit_log, dashboard, export, holidays, queue, review
 from portal.services.review import FIELD_LABELS
 from portal.services.transitions import TransitionRefused, check
 from portal.svg_charts import bar_chart, column_chart
@@ -186,7 +186,8 @@ def dashboard_view():
         by_division=dashboard.counts_by(user, Application.division_code),
         by_category=dashboard.counts_by(user, Application.category_code),
         by_industry=dashboard.counts_by(user, Application.industry_code),
-        monthly=dashboard.monthly_submissions(user), durations=dashboard.average_days_in_state(user))
+        monthly=dashboard.monthly_submissions(user), durations=dashboard.average_days_in_state(user),
+        missing_years=holidays.years_to_warn_about())
 
 
 @bp.get("/audit", endpoint="audit_log")

@@ -15,8 +15,8 @@ from portal.clock import today, utcnow
 from portal.models import Application, Objection, PublicityBatch, PublicityEntry, User
 from portal.reference_data import reference
 from portal.services import audit
+from portal.services.holidays import current_calendar
 from portal.services.transitions import TransitionRefused, move
-from portal.working_days import calendar
 
 DEFAULT_WORKING_DAYS = 5
 # The only fields a public 公示 list or honour roll may carry (DOMAIN.md, PIPL).
@@ -35,7 +35,12 @@ def _require_city(actor: User) -> None:
 
 def end_date_for(start: date, working_days: int = DEFAULT_WORKING_DAYS) -> date:
     """The last day of a 公示 of `working_days` working days starting on `start`."""
-    return calendar().add_working_days(start, working_days)
+    return current_calendar().add_working_days(start, working_days)
+
+
+def years_without_holidays(batch: PublicityBatch) -> list[int]:
+    """The years of the batch's period whose holiday arrangement is missing (counted by weekends alone)."""
+    return current_calendar().missing_years(batch.start_date, batch.end_date)
 
 
 def publicity_over(batch: PublicityBatch) -> bool:
