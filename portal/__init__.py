@@ -58,6 +58,7 @@ def import_models() -> None:
     from portal.accounts import models as _accounts  # noqa: F401
     from portal.applications import models as _applications  # noqa: F401
     from portal.audit import models as _audit  # noqa: F401
+    from portal.holidays import models as _holidays  # noqa: F401
     from portal.notifications import models as _notifications  # noqa: F401
     from portal.panels import models as _panels  # noqa: F401
     from portal.publicity import models as _publicity  # noqa: F401

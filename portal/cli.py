@@ -1,7 +1,8 @@
-"""Command-line tools: create-user, seed-demo and outbox."""
+"""Command-line tools: create-user, seed-demo, outbox and load-holidays."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
@@ -9,6 +10,7 @@ from flask import Flask, current_app
 from portal.accounts.models import Role
 from portal.accounts.users import AccountError, create_user
 from portal.demo.seed import seed_demo
+from portal.holidays import arrangements as holidays
 from portal.kernel.mail import read_outbox
 from portal.kernel.reference_data import reference
 
@@ -52,3 +54,14 @@ def init_app(app: Flask) -> None:
         """Print the newest messages of the development mail outbox."""
         for message in read_outbox(current_app.config["MAIL_OUTBOX_DIR"])[-last:]:
             click.echo(f"To: {message['To']}\nSubject: {message['Subject']}\n\n{message.get_content()}\n{'-' * 60}")
+
+    @app.cli.command("load-holidays")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    def load_holidays_command(path: str) -> None:
+        """Load the years of a holiday data file (shaped like portal/data/holidays.yaml), checked first."""
+        try:
+            arrangements = holidays.parse_data_file(Path(path).read_bytes())
+            years = holidays.load_years(arrangements, None, Path(path).name)
+        except holidays.HolidayDataError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo("loaded " + ", ".join(map(str, years)))

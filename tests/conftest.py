@@ -6,6 +6,7 @@ import io
 import os
 import re
 import uuid
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -17,14 +18,27 @@ from portal.accounts import users as accounts
 from portal.accounts.models import User
 from portal.applications import filing as apply_service
 from portal.demo.seed import make_id_number
-from portal.kernel import db
+from portal.kernel import clock, db
 from portal.kernel.config import TestConfig
 from portal.kernel.db import Base, normalise_url, upgrade_database
 
 PASSWORD = "secret123"
+# Every test runs at this moment unless it moves the clock itself: Monday 23 Nov 2026, 10:00 Beijing.
+TEST_NOW = datetime(2026, 11, 23, 2, 0)
 PDF_BYTES = b"%PDF-1.4\n% test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG_BYTES = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock():
+    """The portal's clock pinned to TEST_NOW, so no test depends on today's date.
+
+    Call the fixture with a naive UTC datetime to move the clock; it is released afterwards.
+    """
+    clock.freeze(TEST_NOW)
+    yield clock.freeze
+    clock.freeze(None)
 
 
 @pytest.fixture(autouse=True)

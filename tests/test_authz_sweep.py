@@ -147,6 +147,8 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("publicity.decide_objection", "POST"): Rule(CITY_STAFF, lambda w: {"objection_id": w["objection_id"]}),
     ("publicity.pull_entry", "POST"): Rule(CITY_STAFF, lambda w: {"entry_id": w["entry_id"]}),
     ("publicity.close", "POST"): Rule(CITY_STAFF, BATCH),
+    ("publicity.holiday_calendar", "GET"): Rule(ADMIN),
+    ("publicity.holiday_calendar", "POST"): Rule(ADMIN),
     ("notifications.index", "GET"): Rule(SIGNED_IN),
     ("notifications.mark_read", "POST"): Rule(SIGNED_IN),
     # The public site's staff preview under /site/: public pages, open to everyone.

@@ -1,14 +1,18 @@
 """Outgoing mail: SMTP when MAIL_SERVER is set, otherwise .eml files in the development outbox."""
 from __future__ import annotations
 
+import os
+import re
 import smtplib
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import make_msgid
 from pathlib import Path
 
 from flask import current_app
 
-from portal.kernel.clock import utcnow
+_SEQUENCE = re.compile(r"^(\d+)-")
 
 
 def build_message(to: str, subject: str, body: str) -> EmailMessage:
@@ -34,16 +38,38 @@ def send_mail(to: str, subject: str, body: str) -> None:
                 smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
             smtp.send_message(message)
         return
-    outbox = Path(config["MAIL_OUTBOX_DIR"])
+    write_to_outbox(Path(config["MAIL_OUTBOX_DIR"]), message)
+
+
+def _sequence_of(path: Path) -> int:
+    match = _SEQUENCE.match(path.name)
+    return int(match.group(1)) if match else 0
+
+
+def write_to_outbox(outbox: Path, message: EmailMessage) -> Path:
+    """Write `message` as the outbox's next numbered file and return its path.
+
+    The number is a sequence, not a clock stamp, so messages read back in the order they were
+    sent whatever the clock says. Creating the file exclusively makes two writers that pick the
+    same number try the next one instead of overwriting each other.
+    """
     outbox.mkdir(parents=True, exist_ok=True)
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
-    (outbox / f"{stamp}-{message['Message-ID'].strip('<>')}.eml").write_bytes(bytes(message))
+    sequence = max((_sequence_of(path) for path in outbox.glob("*.eml")), default=0) + 1
+    name = message["Message-ID"].strip("<>")
+    while True:
+        path = outbox / f"{sequence:09d}-{name}.eml"
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            sequence += 1
+            continue
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(bytes(message))
+        return path
 
 
 def read_outbox(folder: str | Path) -> list[EmailMessage]:
-    """Every message in the outbox folder, oldest first (for developers and tests)."""
-    from email import policy
-    from email.parser import BytesParser
-
+    """Every message in the outbox folder in the order it was sent (for developers and tests)."""
     parser = BytesParser(policy=policy.default)
-    return [parser.parsebytes(path.read_bytes()) for path in sorted(Path(folder).glob("*.eml"))]
+    paths = sorted(Path(folder).glob("*.eml"), key=lambda path: (_sequence_of(path), path.name))
+    return [parser.parsebytes(path.read_bytes()) for path in paths]

@@ -15,8 +15,8 @@ from portal.applications import workflow
 from portal.applications.models import Application
 from portal.applications.transitions import TransitionRefused, move
 from portal.audit import record as audit
+from portal.holidays.arrangements import current_calendar
 from portal.kernel import db
-from portal.kernel.china.working_days import calendar
 from portal.kernel.clock import today, utcnow
 from portal.kernel.reference_data import reference
 from portal.publicity.models import Objection, PublicityBatch, PublicityEntry
@@ -38,7 +38,12 @@ def _require_city(actor: User) -> None:
 
 def end_date_for(start: date, working_days: int = DEFAULT_WORKING_DAYS) -> date:
     """The last day of a 公示 of `working_days` working days starting on `start`."""
-    return calendar().add_working_days(start, working_days)
+    return current_calendar().add_working_days(start, working_days)
+
+
+def years_without_holidays(batch: PublicityBatch) -> list[int]:
+    """The years of the batch's period whose holiday arrangement is missing (counted by weekends alone)."""
+    return current_calendar().missing_years(batch.start_date, batch.end_date)
 
 
 def publicity_over(batch: PublicityBatch) -> bool:

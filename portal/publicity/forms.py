@@ -3,15 +3,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    DateField,
-    IntegerField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-    SubmitField,
-    TextAreaField,
-)
+from flask_wtf.file import FileField, FileRequired
+from wtforms import DateField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -51,3 +44,20 @@ class DecideObjectionForm(FlaskForm):
 class PullForm(FlaskForm):
     reason = TextAreaField(_l("撤出原因"), validators=[DataRequired(_l("请填写撤出原因。")), Length(max=2000)])
     submit = SubmitField(_l("撤出公示"))
+
+
+class HolidayYearForm(FlaskForm):
+    """One year's arrangement typed in: dates as YYYY-MM-DD, one per line or separated by commas."""
+
+    year = IntegerField(_l("年份"), validators=[InputRequired(_l("请填写年份。")),
+                                               NumberRange(2000, 2100, _l("年份应在 2000 至 2100 之间。"))])
+    holidays = TextAreaField(_l("放假日期"), validators=[DataRequired(_l("请填写放假日期。")), Length(max=2000)])
+    workdays = TextAreaField(_l("调休上班日期（周末）"), validators=[Length(max=1000)])
+    submit = SubmitField(_l("保存该年安排"))
+
+
+class HolidayFileForm(FlaskForm):
+    """A data file shaped like portal/data/holidays.yaml, for one or more years."""
+
+    file = FileField(_l("数据文件（YAML）"), validators=[FileRequired(_l("请选择要导入的文件。"))])
+    submit = SubmitField(_l("导入文件"))

@@ -8,6 +8,7 @@ from flask_login import current_user
 from portal.accounts.forms import PostForm
 from portal.accounts.staff import is_city_level
 from portal.applications.transitions import TransitionRefused
+from portal.holidays import arrangements as holidays
 from portal.kernel import db
 from portal.kernel.clock import today
 from portal.kernel.permissions import roles_required
@@ -16,6 +17,8 @@ from portal.publicity import bp
 from portal.publicity.forms import (
     BatchForm,
     DecideObjectionForm,
+    HolidayFileForm,
+    HolidayYearForm,
     ObjectionForm,
     PullForm,
 )
@@ -74,8 +77,12 @@ def manage():
             flash(str(error), "error")
         else:
             flash(_("公示批次已创建，公示期至 %(end)s。", end=batch.end_date.isoformat()), "success")
+            missing = publicity.years_without_holidays(batch)
+            if missing:
+                flash(holidays.missing_years_message(missing), "warning")
             return redirect(url_for("publicity.batch", batch_id=batch.id))
-    return render_template("publicity/manage.html", form=form, batches=publicity.batches(), eligible=eligible)
+    return render_template("publicity/manage.html", form=form, batches=publicity.batches(), eligible=eligible,
+                           missing_years=holidays.years_to_warn_about(form.start_date.data))
 
 
 @bp.get("/manage/<int:batch_id>")
@@ -157,3 +164,35 @@ def close(batch_id: int):
     _city_only()
     found = _get(PublicityBatch, batch_id)
     return _refusable(lambda: publicity.close_batch(found, current_user), found, PostForm(), _("公示已办结。"))
+
+
+@bp.route("/manage/holidays", methods=["GET", "POST"])
+@roles_required("admin")
+def holiday_calendar():
+    """Admins load a year's 放假 and 调休 days, from a data file or typed in, checked before they are kept."""
+    year_form, file_form = HolidayYearForm(prefix="year"), HolidayFileForm(prefix="file")
+    try:
+        if year_form.submit.data and year_form.validate_on_submit():
+            arrangements = [holidays.check_arrangement(year_form.year.data, holidays.split_days(year_form.holidays.data),
+                                                       holidays.split_days(year_form.workdays.data or ""))]
+            loaded = holidays.load_years(arrangements, current_user, "form")
+        elif file_form.submit.data and file_form.validate_on_submit():
+            upload = file_form.file.data
+            arrangements = holidays.parse_data_file(upload.read(holidays.MAX_FILE_BYTES + 1))
+            loaded = holidays.load_years(arrangements, current_user, upload.filename or "file")
+        else:
+            loaded = None
+    except holidays.HolidayDataError as error:
+        flash(str(error), "error")
+    else:
+        if loaded:
+            flash(_("已保存 %(years)s 年的节假日安排。", years="、".join(map(str, loaded))), "success")
+            return redirect(url_for("publicity.holiday_calendar"))
+    return render_template("publicity/holidays.html", year_form=year_form, file_form=file_form,
+                           loaded=holidays.loaded_years(), missing_years=holidays.years_to_warn_about())
+
+
+@bp.app_template_global("holiday_warning")
+def holiday_warning_global(years: list[int]) -> str:
+    """The warning text for years whose holiday arrangement is missing."""
+    return holidays.missing_years_message(years)

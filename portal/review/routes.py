@@ -20,6 +20,7 @@ from portal.applications.models import Application
 from portal.applications.transitions import TransitionRefused, check
 from portal.audit import browse as audit_log
 from portal.audit import record as audit
+from portal.holidays import arrangements as holidays
 from portal.kernel.charts import bar_chart, column_chart
 from portal.kernel.permissions import roles_required
 from portal.kernel.reference_data import reference
@@ -198,7 +199,8 @@ def dashboard_view():
         by_division=dashboard.counts_by(user, Application.division_code),
         by_category=dashboard.counts_by(user, Application.category_code),
         by_industry=dashboard.counts_by(user, Application.industry_code),
-        monthly=dashboard.monthly_submissions(user), durations=dashboard.average_days_in_state(user))
+        monthly=dashboard.monthly_submissions(user), durations=dashboard.average_days_in_state(user),
+        missing_years=holidays.years_to_warn_about())
 
 
 @bp.get("/audit", endpoint="audit_log")

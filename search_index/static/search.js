@@ -301,15 +301,24 @@
     nav.innerHTML = links.join(" ");
   }
 
+  function selectTouched(select) {
+    // With no option marked `selected` in the markup, the first one is the untouched choice.
+    var initial = 0;
+    for (var i = 0; i < select.options.length; i++) if (select.options[i].defaultSelected) initial = i;
+    return select.selectedIndex !== initial;
+  }
+
   function run() {
     var list = document.getElementById("search-results");
     if (!list) return;
     var params = new URLSearchParams(location.search), q = params.get("q") || "";
+    // The script may arrive after the visitor has started typing or choosing: fill the form from
+    // the address only where they have not touched it, so what they typed is what they submit.
     var input = document.querySelector("input[name=q]");
-    if (input) input.value = q;
+    if (input && input.value === input.defaultValue) input.value = q;
     var kinds = params.getAll("kind").filter(Boolean), page = Number(params.get("page")) || 1;
     var select = document.querySelector("select[name=kind]");
-    if (select && kinds.length) select.value = kinds[0];
+    if (select && kinds.length && !selectTouched(select)) select.value = kinds[0];
     search(q, { kinds: kinds, page: page }).then(function (result) {
       render(list, document.getElementById("search-status"), q, result);
       renderPages(document.getElementById("search-pages"), params, page, result.total);

@@ -82,3 +82,22 @@ def test_follow_the_navigation_of_the_static_site(page, static_site):
     page.get_by_role("link", name="返回首页").click()
     expect(page).to_have_url(static_site)
     assert failed == []
+
+
+
+def test_a_query_typed_before_the_search_script_arrives_is_kept(page, static_site):
+    """On a slow machine search.js can arrive after the visitor has typed: it must keep their words."""
+    held = []
+    page.route("**/search-index/search.js", lambda route: held.append(route))  # hold the script back until they have typed
+    with page.expect_request("**/search-index/search.js"):
+        page.goto(f"{static_site}search/", wait_until="commit")
+    page.get_by_label("关键词").fill("发布仪式")
+    # Playwright delivers the route before fill's answer, so the held request is here by now.
+    assert len(held) == 1
+    held[0].continue_()
+    page.unroute("**/search-index/search.js")
+    expect(page.locator("#search-results")).to_have_attribute("data-state", "done")
+    expect(page.get_by_label("关键词")).to_have_value("发布仪式")
+    page.get_by_role("button", name="搜索").click()
+    expect(page.locator("#search-results a", has_text="发布仪式").first).to_be_visible()
+    expect(page.get_by_label("关键词")).to_have_value("发布仪式")

@@ -8,19 +8,12 @@ import pytest
 
 from portal.applications import workflow
 from portal.demo.seed import make_id_number
-from portal.kernel import clock, db
+from portal.kernel import db
 from portal.kernel.china.working_days import Calendar, calendar
 from portal.publicity import batches as publicity
 from portal.publicity.batches import PublicityError
 
 CONTACT = "市人才办 0418-1234567"
-
-
-@pytest.fixture
-def frozen():
-    """Pin the clock; release it afterwards."""
-    yield clock.freeze
-    clock.freeze(None)
 
 
 def test_working_days_skip_weekends():
@@ -66,14 +59,14 @@ def _batch(make_user, decided_application, count=2):
     return city, apps, publicity.create_batch(city, "第一批", date(2026, 11, 23), [a.id for a in apps], CONTACT)
 
 
-def test_objections_decide_the_outcome_when_the_batch_closes(make_user, decided_application, frozen, outbox):
+def test_objections_decide_the_outcome_when_the_batch_closes(make_user, decided_application, frozen_clock, outbox):
     city, (kept, objected), batch = _batch(make_user, decided_application)
     entry = next(e for e in batch.entries if e.application_id == objected.id)
     objection = publicity.record_objection(entry, city, "王某", "13800001111", date(2026, 11, 24), "学历造假")
-    frozen(datetime(2026, 11, 27, 2, 0))
+    frozen_clock(datetime(2026, 11, 27, 2, 0))
     with pytest.raises(PublicityError, match="结束"):
         publicity.close_batch(batch, city)
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     with pytest.raises(PublicityError, match="未核查"):
         publicity.close_batch(batch, city)
     publicity.decide_objection(objection, city, upheld=True, resolution="经核查属实")
@@ -87,11 +80,11 @@ def test_objections_decide_the_outcome_when_the_batch_closes(make_user, decided_
         publicity.record_objection(entry, city, "李某", "1", date(2026, 11, 28), "晚了")
 
 
-def test_a_dismissed_objection_does_not_block_recognition(make_user, decided_application, frozen):
+def test_a_dismissed_objection_does_not_block_recognition(make_user, decided_application, frozen_clock):
     city, (only,), batch = _batch(make_user, decided_application, count=1)
     objection = publicity.record_objection(batch.entries[0], city, "王某", "13800001111", date(2026, 11, 24), "怀疑")
     publicity.decide_objection(objection, city, upheld=False, resolution="经核查不属实")
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     assert publicity.close_batch(batch, city) == (1, 0)
     assert only.state == workflow.RECOGNISED
 
@@ -103,19 +96,19 @@ def test_an_objection_needs_a_real_name_and_content(make_user, decided_applicati
 
 
 def test_pulling_an_entry_returns_it_to_the_decision_stage_and_off_the_public_list(make_user, decided_application,
-                                                                                 frozen):
+                                                                                 frozen_clock):
     city, (pulled, kept), batch = _batch(make_user, decided_application)
     entry = next(e for e in batch.entries if e.application_id == pulled.id)
     publicity.pull_entry(entry, city, "需要补充核查")
     assert pulled.state == workflow.DECISION
     names = [e["full_name"] for e in publicity.public_batch(batch)["entries"]]
     assert len(names) == 1
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     assert publicity.close_batch(batch, city) == (1, 0)
     assert pulled.state == workflow.DECISION and kept.state == workflow.RECOGNISED
 
 
-def test_public_output_carries_no_personal_contact_data(app, client, make_user, decided_application, frozen):
+def test_public_output_carries_no_personal_contact_data(app, client, make_user, decided_application, frozen_clock):
     id_number = make_id_number("110101", "19770707", "777")
     phone, email, address = "13677778888", "planted.unique@example.com", "阜新市独一无二路 987 号"
     applicant = make_user("applicant", email=email, phone=phone)
@@ -126,7 +119,7 @@ def test_public_output_carries_no_personal_contact_data(app, client, make_user, 
     batch = publicity.create_batch(city, "第二批", date(2026, 11, 23), [application.id], CONTACT)
     open_pages = [client.get("/gongshi/").get_data(as_text=True),
                   client.get(f"/gongshi/{batch.id}").get_data(as_text=True)]
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     publicity.close_batch(batch, city)
     data = publicity.public_batches() + publicity.honour_roll()
     pages = open_pages + [client.get(url).get_data(as_text=True) for url in ("/gongshi/", f"/gongshi/{batch.id}",
@@ -142,9 +135,9 @@ def test_public_output_carries_no_personal_contact_data(app, client, make_user, 
                for person in publicity.honour_roll())
 
 
-def test_honour_roll_lists_only_consenting_recognised_talents(make_user, decided_application, frozen):
+def test_honour_roll_lists_only_consenting_recognised_talents(make_user, decided_application, frozen_clock):
     city, (person,), batch = _batch(make_user, decided_application, count=1)
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     publicity.close_batch(batch, city)
     assert [p["full_name"] for p in publicity.honour_roll()] == ["测试申报人"]
     person.publication_consent = False
@@ -152,7 +145,7 @@ def test_honour_roll_lists_only_consenting_recognised_talents(make_user, decided
     assert publicity.honour_roll() == []
 
 
-def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_application, frozen):
+def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_application, frozen_clock):
     application = decided_application(make_user("applicant"))
     city = make_user("hr")
     auth.login(city)
@@ -177,7 +170,7 @@ def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_app
                 data={f"d{objection_id}-decision": "dismissed", f"d{objection_id}-resolution": "不属实"})
     db.session.refresh(entry)
     assert entry.objections[0].status == "dismissed"
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     client.post(f"/gongshi/manage/{batch.id}/close", data={})
     db.session.refresh(application)
     assert application.state == workflow.RECOGNISED and application.certificate_number
@@ -187,13 +180,13 @@ def test_staff_pages_run_a_batch_end_to_end(client, auth, make_user, decided_app
 
 
 def test_an_applicant_who_withdraws_during_publicity_leaves_the_list_and_the_batch_still_closes(
-        make_user, decided_application, frozen):
+        make_user, decided_application, frozen_clock):
     from portal.applications.filing import withdraw
 
     city, (leaver, stayer), batch = _batch(make_user, decided_application)
     withdraw(leaver, leaver.applicant, "不再申请")
     assert len(publicity.public_batch(batch)["entries"]) == 1
-    frozen(datetime(2026, 11, 28, 2, 0))
+    frozen_clock(datetime(2026, 11, 28, 2, 0))
     assert publicity.close_batch(batch, city) == (1, 0)
     assert stayer.state == workflow.RECOGNISED and leaver.state == workflow.WITHDRAWN
     assert sorted(e.outcome for e in batch.entries) == ["recognised", "withdrawn"]

@@ -3,7 +3,6 @@ from datetime import datetime
 
 import pytest
 
-from portal.kernel import clock
 from portal.stations import directory as station_directory
 from portal.stations.svg_map import build_svg
 
@@ -25,10 +24,6 @@ def listed(make_station):
     }
 
 
-@pytest.fixture
-def frozen():
-    yield clock.freeze
-    clock.freeze(None)
 
 
 def _names(html: str, listed: dict) -> set[str]:
@@ -80,18 +75,18 @@ def test_the_detail_page_has_a_tel_link_the_address_hours_and_staff(client, list
     assert "引才大使：引才大使乙（示例公司）" in html
 
 
-def test_the_detail_page_says_whether_the_station_is_open_now(client, listed, frozen):
+def test_the_detail_page_says_whether_the_station_is_open_now(client, listed, frozen_clock):
     url = f"/stations/{listed['haizhou'].id}"
-    frozen(datetime(2026, 11, 23, 2, 0))   # Monday 10:00 in Beijing
+    frozen_clock(datetime(2026, 11, 23, 2, 0))   # Monday 10:00 in Beijing
     assert "正在开放，今天 17:00 结束" in client.get(url).get_data(as_text=True)
-    frozen(datetime(2026, 11, 23, 9, 30))  # Monday 17:30 in Beijing
+    frozen_clock(datetime(2026, 11, 23, 9, 30))  # Monday 17:30 in Beijing
     assert "当前休息，下次开放：周二 08:30" in client.get(url).get_data(as_text=True)
-    frozen(datetime(2026, 11, 28, 2, 0))   # Saturday 10:00 in Beijing
+    frozen_clock(datetime(2026, 11, 28, 2, 0))   # Saturday 10:00 in Beijing
     assert "当前休息，下次开放：周一 08:30" in client.get(url).get_data(as_text=True)
 
 
-def test_the_english_detail_page_uses_english_names(client, listed, frozen):
-    frozen(datetime(2026, 11, 23, 2, 0))
+def test_the_english_detail_page_uses_english_names(client, listed, frozen_clock):
+    frozen_clock(datetime(2026, 11, 23, 2, 0))
     html = client.get(f"/stations/{listed['shenzhen'].id}?lang=en").get_data(as_text=True)
     assert "Off-site station" in html and "Open now, until 17:00 today" in html
     assert 'href="tel:+86-755-10000109"' in html

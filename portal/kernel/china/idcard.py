@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from portal.kernel.clock import today
+
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
@@ -34,7 +36,7 @@ def birth_date(number: str) -> date:
         born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         raise InvalidIdNumber("date") from None
-    if born.year < 1900 or born > date.today():
+    if born.year < 1900 or born > today():
         raise InvalidIdNumber("date")
     return born
 
