@@ -29,7 +29,7 @@ class Config:
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")  # for links in mail sent from the CLI
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(_INSTANCE / "search")
     SEARCH_SYNC = True  # index applications after each commit
-    PUBLIC_SITE_PREFIX = os.environ.get("PUBLIC_SITE_PREFIX", "/site")  # where search results link to
+    PUBLIC_SITE_PREFIX = os.environ.get("PUBLIC_SITE_PREFIX", "/site")  # where staff's search results link to
     REFERENCE_DATA_DIR = os.environ.get("REFERENCE_DATA_DIR") or str(Path(__file__).parent / "data")
 
     MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
@@ -58,6 +58,10 @@ class Config:
     # The public static site (build.py, `flask publish-site`, the admin publish button).
     CONTENT_DIR = os.environ.get("CONTENT_DIR") or str(PROJECT_ROOT / "content")
     SITE_OUTPUT_DIR = os.environ.get("SITE_OUTPUT_DIR") or str(PROJECT_ROOT / "_site")
+    # Office mobile numbers the public site may show besides the stations' (comma-separated):
+    # the privacy guard refuses every other mainland mobile number it finds.
+    PRIVACY_PUBLISHED_MOBILES = tuple(filter(None, (n.strip() for n in
+                                                   os.environ.get("PRIVACY_PUBLISHED_MOBILES", "").split(","))))
     # Where the published site lives: an origin plus an optional subpath.
     SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://talent.fuxin.example/")
     PUBLIC_SITE_ONLY = False  # True: only the public blueprint, mounted at "/" (the static build)

@@ -30,7 +30,7 @@ from portal.publish.spare import spare_publish
 from portal.sitebuild.collector import collector_paused
 from portal.sitebuild.cpus import default_workers
 from portal.sitebuild.machine_files import machine_files, write_if_changed
-from portal.sitebuild.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.privacy_terms import forbidden_terms, published_mobiles, terms_hash
 from portal.sitebuild.search_export import SEARCH_DIR, SEARCH_FILES, export_into, scan_documents, search_documents, \
     search_key
 from portal.sitebuild.vetting import Vetting
@@ -113,8 +113,8 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
     clock.lap("load")
     use_source(app, source)
     plan = plan_outputs(app, source)
-    terms = forbidden_terms()
-    guard = PrivacyGuard(terms)
+    terms, published = forbidden_terms(), published_mobiles()
+    guard = PrivacyGuard(terms, published)
     clock.lap("plan")
     with BuildState(default_state_path(out_dir)) as state, spare_publish(out_dir, copy_live=not full) as stage:
         recorded = state.outputs()
@@ -148,7 +148,7 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
         touched = {rel for rel, frozen in written.items() if frozen.touched} | machine_touched
         stage.changed |= touched | set(removed)
         clock.lap("freeze")
-        _check(stage.path, app, touched, removed, guard, terms_hash(terms), result, state, workers,
+        _check(stage.path, app, touched, removed, guard, terms_hash(terms, published), result, state, workers,
                everything_rendered=len(stale) == len(plan))
         clock.lap("check")
     clock.lap("publish")

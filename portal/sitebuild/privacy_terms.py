@@ -7,7 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import select
 
 from portal import db
-from portal.models import Application, User
+from flask import current_app
+
+from portal.models import Application, Station, User
 from portal.publish.privacy import ForbiddenTerm
 
 
@@ -48,9 +50,19 @@ def forbidden_terms() -> list[ForbiddenTerm]:
     return sorted(set(_people_terms()), key=lambda t: (t.kind, t.value, t.label))
 
 
-def terms_hash(terms: Iterable[ForbiddenTerm]) -> str:
-    """A hash of ``terms``: when it changes, the whole site must be scanned again."""
-    digest = hashlib.sha256()
+def published_mobiles() -> list[str]:
+    """The mobile numbers the public site may show: the service stations' office numbers and
+    the short list in PRIVACY_PUBLISHED_MOBILES. Any other mobile number stops a publish."""
+    stations = db.session.scalars(select(Station.office_phone)).all()
+    return sorted({*filter(None, stations), *current_app.config.get("PRIVACY_PUBLISHED_MOBILES", ())})
+
+
+def terms_hash(terms: Iterable[ForbiddenTerm], published: Iterable[str] = ()) -> str:
+    """A hash of ``terms`` and the published mobiles (and of the guard's pattern rules): when it
+    changes, the whole site must be scanned again."""
+    digest = hashlib.sha256(b"patterns: id-number checksum, mainland mobile\n")
+    for number in published:
+        digest.update(f"published\0{number}\n".encode())
     for term in terms:
         digest.update(f"{term.kind}\0{term.value}\n".encode())
     return digest.hexdigest()
