@@ -78,6 +78,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.site import bp as site_bp
     from portal.services import site_publish
     from portal.site_admin import bp as site_admin_bp
+    from portal.site_admin import preview as site_preview
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)
@@ -91,6 +92,7 @@ def _register_blueprints(app: Flask) -> None:
     notifications.init_app(app)
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
+    site_preview.init_app(app)
     app.register_blueprint(site_admin_bp)
     site_publish.init_app(app)
 
