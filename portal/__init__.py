@@ -78,6 +78,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.site import bp as site_bp
     from portal.services import site_publish
     from portal.site_admin import bp as site_admin_bp
+    from portal.privacy_rights.routes import bp as privacy_rights_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)
@@ -92,6 +93,7 @@ def _register_blueprints(app: Flask) -> None:
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
     app.register_blueprint(site_admin_bp)
+    app.register_blueprint(privacy_rights_bp)
     site_publish.init_app(app)
 
 

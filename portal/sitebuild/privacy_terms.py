@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from portal import db
 from portal.models import Application, User
+from portal.privacy_rights.models import PLACEHOLDER_NAME
 from portal.publish.privacy import ForbiddenTerm
 
 
@@ -38,7 +39,8 @@ def _people_terms() -> Iterable[ForbiddenTerm]:
     # A consenting person may share a name with someone who did not consent; publishing the
     # consenting person's name must stay possible, so such a name is not forbidden.
     for name, label in sorted(unconsented.items()):
-        if name not in consented_names:
+        # The placeholder of anonymised records names nobody (and the privacy page quotes it).
+        if name not in consented_names and name != PLACEHOLDER_NAME:
             yield ForbiddenTerm("name", name, label)
 
 
