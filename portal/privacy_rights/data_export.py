@@ -2,9 +2,9 @@
 a README and the uploaded files as they were uploaded."""
 from __future__ import annotations
 
+import io
 import json
 import re
-import tempfile
 import zipfile
 from datetime import date, datetime
 from typing import IO, Any
@@ -126,8 +126,8 @@ def schema() -> dict[str, Any]:
 
 
 def build_zip(user: User) -> IO[bytes]:
-    """The ZIP as a rewound temporary file; the download is audited in the same call."""
-    out = tempfile.SpooledTemporaryFile(max_size=16 * 1024 * 1024)
+    """The ZIP in memory, rewound (uploads are capped in size); the download is audited here."""
+    out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", README)
         archive.writestr("data.json", json.dumps(personal_data(user), ensure_ascii=False, indent=2))
