@@ -79,6 +79,7 @@ def _register_blueprints(app: Flask) -> None:
     from portal.services import site_publish
     from portal.site_admin import bp as site_admin_bp
     from portal.site_admin import preview as site_preview
+    from portal.privacy_rights.routes import bp as privacy_rights_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(search_bp)
@@ -94,6 +95,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(site_bp, url_prefix="/site")
     site_preview.init_app(app)
     app.register_blueprint(site_admin_bp)
+    app.register_blueprint(privacy_rights_bp)
     site_publish.init_app(app)
 
 

@@ -4,17 +4,20 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from portal import db
+from portal import db, workflow
 from portal.models import Application, Material
 from portal.models.users import Role
 
 
 def can_view(user, application: Application) -> bool:
-    """Owner, admins, city HR, and division HR of the application's target division."""
+    """Owner, admins, city HR, and division HR of the application's target division; nobody but
+    the owner sees a draft that was never submitted."""
     if not user.is_authenticated:
         return False
     if application.applicant_id == user.id:
         return True
+    if application.state == workflow.DRAFT:
+        return False
     if user.role == Role.ADMIN.value:
         return True
     return can_act(user, application)

@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 
 from portal.demo_data import make_id_number
+from portal.privacy_rights import corrections
 from portal.services import publicity, station_records
 from tests.conftest import PASSWORD
 
@@ -172,6 +173,13 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("site.expert", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"]}),
     ("site.expert_photo", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"],
                                                             "ext": "png"}),
+    ("privacy_rights.account", "GET"): Rule(SIGNED_IN),
+    ("privacy_rights.download", "GET"): Rule(SIGNED_IN),
+    ("privacy_rights.update_contact", "POST"): Rule(SIGNED_IN),
+    ("privacy_rights.request_correction", "POST"): Rule(OWNER, APP),
+    ("privacy_rights.withdraw_consent", "POST"): Rule(OWNER, APP),
+    ("privacy_rights.delete_account", "POST"): Rule(APPLICANTS),
+    ("privacy_rights.decide_correction", "POST"): Rule(STAFF, lambda w: {"request_id": w["correction_request_id"]}),
     ("site_admin.status", "GET"): Rule(frozenset({"hr_division", "hr_city", "admin"})),
     ("site_admin.publish", "POST"): Rule(frozenset({"admin"})),
 }
@@ -217,9 +225,11 @@ def world(app, make_user, make_expert, submitted_application, expert_review_appl
     batch = _open_batch(make_user, decided_application, users["hr_city"])
     entry = batch.entries[0]
     objection = publicity.record_objection(entry, users["hr_city"], "异议人", "13800009999", date(2026, 11, 20), "内容")
+    correction = corrections.request_correction(application, users["applicant_a"], "employer", "新单位", "换了工作")
     return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
             "station_id": station.id, "staff_id": staff.id,
             "batch_id": batch.id, "entry_id": entry.id, "objection_id": objection.id,
+            "correction_request_id": correction.id,
             **_panel_world(users, make_user, make_expert, make_panel, expert_review_application)}
 
 

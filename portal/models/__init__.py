@@ -25,6 +25,7 @@ from portal.models.review import CorrectionItem, InternalNote
 from portal.models.publicity import Objection, PublicityBatch, PublicityEntry
 from portal.models.notifications import Notification
 from portal.models.calendar import HolidayYear
+from portal.privacy_rights.models import CorrectionRequest
 
 __all__ = [
     "Application",
@@ -42,6 +43,7 @@ __all__ = [
     "ApplicationEvent",
     "ApplicationSnapshot",
     "CorrectionItem",
+    "CorrectionRequest",
     "HolidayYear",
     "InternalNote",
     "Notification",

@@ -43,6 +43,10 @@ class User(UserMixin, Base):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Set when the holder closes the account (PIPL art. 47); it cannot sign in from then on.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the retention period ended and the personal fields were replaced.
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     def set_password(self, password: str) -> None:
         """Store a salted scrypt hash of `password`; the password itself is never kept."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import select
 
 from portal import db
-from flask import current_app
-
 from portal.models import Application, Station, User
+from portal.privacy_rights.models import PLACEHOLDER_NAME
 from portal.publish.privacy import ForbiddenTerm
 
 
@@ -40,7 +40,8 @@ def _people_terms() -> Iterable[ForbiddenTerm]:
     # A consenting person may share a name with someone who did not consent; publishing the
     # consenting person's name must stay possible, so such a name is not forbidden.
     for name, label in sorted(unconsented.items()):
-        if name not in consented_names:
+        # The placeholder of anonymised records names nobody (and the privacy page quotes it).
+        if name not in consented_names and name != PLACEHOLDER_NAME:
             yield ForbiddenTerm("name", name, label)
 
 
