@@ -56,6 +56,7 @@ class User(UserMixin, Base):
 
     @property
     def totp_enabled(self) -> bool:
+        """True when sign-in asks for an authenticator code after the password."""
         return self.totp_secret is not None
 
     @property

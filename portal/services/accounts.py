@@ -70,9 +70,13 @@ def register(email: str, password: str, phone: str | None) -> None:
     """
     existing = find_by_email(email)
     if existing is None:
-        user = create_user(email, password, phone=phone)
-        _send_welcome(user)
-        return
+        try:
+            user = create_user(email, password, phone=phone)
+        except AccountError:  # registered a moment ago by a concurrent request
+            existing = find_by_email(email)
+        else:
+            _send_welcome(user)
+            return
     generate_password_hash(password, method=current_app.config.get("PASSWORD_HASH_METHOD", "scrypt"))
     login, reset = url_for("auth.login", _external=True), url_for("auth.request_reset", _external=True)
     body = _("您好！\n\n有人尝试用本邮箱在阜新英才服务平台注册新账号，但该邮箱已有账号。"
