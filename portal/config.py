@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -38,9 +39,15 @@ class Config:
 
     PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's default cost: n=2**15, r=8, p=1
     PASSWORD_RESET_MAX_AGE = 3600
+    # Throttling: past the threshold each further try waits 2**(n - threshold) seconds after the
+    # last failure, at most LOGIN_MAX_DELAY_SECONDS; failures older than the window are forgotten.
     LOGIN_MAX_FAILURES = 5
     LOGIN_MAX_FAILURES_PER_IP = 30
-    LOGIN_WINDOW_SECONDS = 15 * 60
+    LOGIN_MAX_DELAY_SECONDS = 15 * 60
+    LOGIN_WINDOW_SECONDS = 24 * 3600
+    LOGIN_CODE_MAX_AGE = 5 * 60  # seconds between the password step and the authenticator code
+    REQUIRE_STAFF_TOTP = os.environ.get("REQUIRE_STAFF_TOTP", "") == "1"  # staff must set up two-factor
+    TOTP_ISSUER = "阜新英才 Fuxin Talent"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -48,6 +55,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
     PREFERRED_URL_SCHEME = "https" if SESSION_COOKIE_SECURE else "http"
 
     BABEL_DEFAULT_LOCALE = "zh"

@@ -42,7 +42,12 @@ def init_login_manager() -> None:
 
     @login_manager.user_loader
     def load_user(user_id: str):
-        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+        # "id:version"; a session or remember-me token from before the last version bump is refused.
+        uid, _, version = user_id.partition(":")
+        if not (uid.isdigit() and version.isdigit()):
+            return None
+        user = db.session.get(User, int(uid))
+        return user if user is not None and user.session_version == int(version) else None
 
     @login_manager.unauthorized_handler
     def unauthorized():

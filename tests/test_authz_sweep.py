@@ -65,6 +65,13 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("auth.request_reset", "POST"): Rule(EVERYONE),
     ("auth.reset_password", "GET"): Rule(EVERYONE, lambda w: {"token": "not-a-token"}),
     ("auth.reset_password", "POST"): Rule(EVERYONE, lambda w: {"token": "not-a-token"}),
+    # With no password step pending, anonymous visitors are sent to sign-in; signed-in users go home.
+    ("auth.login_code", "GET"): Rule(SIGNED_IN),
+    ("auth.login_code", "POST"): Rule(SIGNED_IN),
+    ("auth.change_password", "GET"): Rule(SIGNED_IN),
+    ("auth.change_password", "POST"): Rule(SIGNED_IN),
+    ("auth.two_factor_setup", "GET"): Rule(SIGNED_IN - APPLICANTS),
+    ("auth.two_factor_setup", "POST"): Rule(SIGNED_IN - APPLICANTS),
     ("apply.index", "GET"): Rule(APPLICANTS),
     ("apply.start", "POST"): Rule(APPLICANTS),
     ("apply.step", "GET"): Rule(OWNER, lambda w: {**APP(w), "step": 1}),
