@@ -1,7 +1,7 @@
 """data rights: correction requests, closed and anonymised accounts, consent withdrawal
 
 Revision ID: 0010
-Revises: 0009 (re-point to 0009 when the 0008 and 0009 branches are merged)
+Revises: 0009
 Create Date: 2026-12-10 10:00:00
 """
 from alembic import op
