@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from portal import clock, db
 from portal.clock import today
 from portal.models import ExpertProfile, ReviewDigest, User
-from portal.services import assignments, panel_directory
+from portal.services import assignments, declarations, panel_directory
 from portal.services.expert_import import ImportRejected, import_experts
 
 HEADER = "email,name,title,affiliation,field,bio,phone,max_load,publication_consent,panels\n"
@@ -117,6 +117,7 @@ def test_blind_mode_hides_the_applicants_identity(client, auth, make_user, make_
     application = expert_review_application(make_user("applicant", phone="13812345678"))
     assignments.send_to_panel(application, make_panel([expert], blind=blind), staff)
     assignments.assign(application, [expert], today(), staff)
+    declarations.declare_no_conflict(expert, application)
     id_card = next(m for m in application.materials if m.material_type == "id_card")
     auth.login(expert.user)
     page = client.get(f"/expert/applications/{application.id}").get_data(as_text=True)

@@ -12,6 +12,7 @@ from portal.models.applications import (
 from portal.models.panels import (
     Assignment,
     ConflictOfInterest,
+    ExpertDeclaration,
     ExpertProfile,
     ExpertRelationship,
     Panel,
@@ -32,6 +33,7 @@ __all__ = [
     "Assignment",
     "AuditEntry",
     "ConflictOfInterest",
+    "ExpertDeclaration",
     "ExpertProfile",
     "ExpertRelationship",
     "Panel",

@@ -15,7 +15,7 @@ from portal.panels import bp
 from portal.panels.forms import (AssignForm, DeadlineForm, ExpertForm, ImportForm, MemberForm, PanelForm, ReasonForm,
                                  RelationshipForm, SendForm)
 from portal.permissions import roles_required
-from portal.services import aggregation, assignments, conflicts, experts, reviews
+from portal.services import aggregation, assignments, audit, conflicts, declarations, experts, reviews
 from portal.services.expert_import import ImportRejected, import_experts
 from portal.services.panel_rules import default_deadline, default_max_load
 
@@ -142,8 +142,9 @@ def panel_ranking(panel_id: int):
 @bp.get("/panels/manage/experts")
 @roles_required(*STAFF)
 def expert_list():
-    """Every expert with private contact details and load."""
+    """Every expert with private contact details and load; the view of the contacts is audited."""
     everyone = _all_experts()
+    audit.record_now(current_user, "expert.contacts_view", "expert", None, expert_ids=[e.id for e in everyone])
     return render_template("panels/expert_list.html", experts=everyone,
                            loads=assignments.loads([e.id for e in everyone]))
 
@@ -167,8 +168,10 @@ def expert_new():
 @bp.route("/panels/manage/experts/<int:expert_id>", methods=["GET", "POST"])
 @roles_required(*STAFF)
 def expert_edit(expert_id: int):
-    """Edit an expert's profile (the login email stays)."""
+    """Edit an expert's profile (the login email stays); showing their contacts is audited."""
     profile = _expert(expert_id)
+    if request.method == "GET":
+        audit.record_now(current_user, "expert.contacts_view", "expert", expert_id)
     form = ExpertForm(obj=profile)
     if request.method == "GET":
         form.email.data = profile.user.email
@@ -238,15 +241,17 @@ def case(app_id: int):
     proposal = assignments.propose_for([case]).picks.get(app_id, [])
     form = AssignForm(deadline=default_deadline(), experts=proposal)
     conflicted = {c.expert_id for c in conflicts.conflicts_of(application) if c.active}
+    answers = declarations.declarations_of(application)
+    declined = {i for i, d in answers.items() if d.outcome == declarations.DECLINED}
     form.experts.choices = [(e.id, f"{e.name}（{e.affiliation}）") for e in case.panel.members
-                            if e.id not in conflicted and all(a.expert_id != e.id for a in current)]
+                            if e.id not in conflicted | declined and all(a.expert_id != e.id for a in current)]
     relation_form = RelationshipForm()
     relation_form.expert.choices = [(e.id, e.name) for e in case.panel.members]
     return render_template("panels/case.html", application=application, case=case, assignments=current,
                            form=form, proposal=proposal, conflicts=conflicts.conflicts_of(application),
                            conflicted=conflicted, aggregate=aggregation.application_aggregate(application),
                            counted=aggregation.counted_reviews(application), override_form=ReasonForm(),
-                           relation_form=relation_form, remove_form=PostForm(),
+                           relation_form=relation_form, remove_form=PostForm(), answers=answers,
                            recommendation=reviews.recommendation_of(application),
                            loads=assignments.loads([e.id for e in case.panel.members]), today=today())
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from portal import db, workflow
 from portal.clock import utcnow
 from portal.models import Application, Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase, User
-from portal.services import audit, conflicts
+from portal.services import audit, conflicts, declarations
 from portal.services.assignment_proposal import Case, Expert, Proposal, propose
 from portal.services.panel_rules import reviewers_for
 
@@ -76,6 +76,7 @@ def _inputs(cases: list[PanelCase]) -> tuple[list[Case], list[Expert]]:
     current = loads(list(members))
     experts = [Expert(e.id, e.affiliation_key, e.max_load, current[e.id]) for e in members.values()]
     found = _active_conflicts([c.application_id for c in cases])
+    declined = declarations.declined_by([c.application_id for c in cases])
     assigned: dict[int, list[int]] = {}
     for a in db.session.scalars(select(Assignment).where(Assignment.application_id.in_([c.application_id for c in cases]))):
         assigned.setdefault(a.application_id, []).append(a.expert_id)
@@ -84,7 +85,8 @@ def _inputs(cases: list[PanelCase]) -> tuple[list[Case], list[Expert]]:
         already = tuple(assigned.get(case.application_id, ()))
         needed = max(0, reviewers_for(case.application.category_code) - len(already))
         inputs.append(Case(case.application_id, tuple(e.id for e in case.panel.members if e.active), needed,
-                           frozenset(found.get(case.application_id, ())), already))
+                           frozenset(found.get(case.application_id, ())), already,
+                           frozenset(declined.get(case.application_id, ()))))
     return inputs, experts
 
 
@@ -105,6 +107,8 @@ def _check(application: Application, case: PanelCase, expert: ExpertProfile, tak
         raise AssignmentRefused(_("%(name)s 不是该评审组的成员。", name=expert.name))
     if conflicts.is_conflicted(expert, application):
         raise AssignmentRefused(_("%(name)s 与该申报存在利益冲突，不能分配。", name=expert.name))
+    if expert.id in declarations.declined_by([application.id]).get(application.id, ()):
+        raise AssignmentRefused(_("%(name)s 已谢绝评审该申报。", name=expert.name))
     if any(other.id == expert.id for other in taken):
         raise AssignmentRefused(_("%(name)s 已被分配该申报。", name=expert.name))
     if any(other.affiliation_key == expert.affiliation_key for other in taken):
