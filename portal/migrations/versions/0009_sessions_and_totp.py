@@ -1,7 +1,7 @@
 """sessions and two-factor sign-in: a session version on every user, and the TOTP secret
 
 Revision ID: 0009
-Revises: 0007 (to be re-pointed to 0008 when the 0008 branch is merged)
+Revises: 0008 (to be re-pointed to 0008 when the 0008 branch is merged)
 Create Date: 2026-12-08 10:00:00
 """
 from alembic import op
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
