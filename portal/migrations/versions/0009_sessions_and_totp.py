@@ -1,7 +1,7 @@
 """sessions and two-factor sign-in: a session version on every user, and the TOTP secret
 
 Revision ID: 0009
-Revises: 0008 (to be re-pointed to 0008 when the 0008 branch is merged)
+Revises: 0008
 Create Date: 2026-12-08 10:00:00
 """
 from alembic import op
