@@ -12,7 +12,7 @@ from portal.models import Station, StationStaff, User
 from portal.models.stations import RECORD_FIELDS
 from portal.opening_hours import InvalidHours
 from portal.permissions import roles_required
-from portal.services import accounts, station_directory
+from portal.services import accounts, audit, station_directory
 from portal.services import station_records as records
 from portal.stations import bp
 from portal.stations.forms import HoursForm, ManagerForm, StaffForm, StationForm
@@ -144,4 +144,6 @@ def assisted_applications(station_id: int):
     """Applications that named this station: reference, name, category and state, nothing more."""
     station = station_access.get_manageable_station(station_id, check=station_access.can_see_assisted)
     rows = station_directory.assisted_applications(station)
+    audit.record_now(current_user, "station.assisted_view", "station", station.id,
+                     references=[row["reference"] for row in rows][:500])
     return render_template("stations/assisted.html", station=station, rows=rows)
