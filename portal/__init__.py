@@ -61,6 +61,7 @@ def import_models() -> None:
     from portal.holidays import models as _holidays  # noqa: F401
     from portal.notifications import models as _notifications  # noqa: F401
     from portal.panels import models as _panels  # noqa: F401
+    from portal.privacy_rights import models as _privacy_rights  # noqa: F401
     from portal.publicity import models as _publicity  # noqa: F401
     from portal.review import models as _review  # noqa: F401
     from portal.sitebuild.admin import models as _publishing  # noqa: F401
@@ -90,11 +91,13 @@ def _register_blueprints(app: Flask) -> None:
     from portal.notifications import bp as notifications_bp
     from portal.notifications import delivery as notifications
     from portal.panels import bp as panels_bp
+    from portal.privacy_rights.routes import bp as privacy_rights_bp
     from portal.publicity import bp as publicity_bp
     from portal.review import bp as review_bp
     from portal.search import bp as search_bp
     from portal.site import bp as site_bp
     from portal.sitebuild.admin import bp as site_admin_bp
+    from portal.sitebuild.admin import preview as site_preview
     from portal.sitebuild.admin import runs as site_publish
     from portal.stations import bp as stations_bp
 
@@ -110,7 +113,9 @@ def _register_blueprints(app: Flask) -> None:
     notifications.init_app(app)
     # Staff preview of the public site; the static build mounts it at "/" instead.
     app.register_blueprint(site_bp, url_prefix="/site")
+    site_preview.init_app(app)
     app.register_blueprint(site_admin_bp)
+    app.register_blueprint(privacy_rights_bp)
     site_publish.init_app(app, create_app)
 
 

@@ -14,6 +14,7 @@ from typing import Callable
 import pytest
 
 from portal.demo.seed import make_id_number
+from portal.privacy_rights import corrections
 from portal.publicity import batches as publicity
 from portal.stations import records as station_records
 from tests.conftest import PASSWORD
@@ -64,6 +65,13 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("auth.request_reset", "POST"): Rule(EVERYONE),
     ("auth.reset_password", "GET"): Rule(EVERYONE, lambda w: {"token": "not-a-token"}),
     ("auth.reset_password", "POST"): Rule(EVERYONE, lambda w: {"token": "not-a-token"}),
+    # With no password step pending, anonymous visitors are sent to sign-in; signed-in users go home.
+    ("auth.login_code", "GET"): Rule(SIGNED_IN),
+    ("auth.login_code", "POST"): Rule(SIGNED_IN),
+    ("auth.change_password", "GET"): Rule(SIGNED_IN),
+    ("auth.change_password", "POST"): Rule(SIGNED_IN),
+    ("auth.two_factor_setup", "GET"): Rule(SIGNED_IN - APPLICANTS),
+    ("auth.two_factor_setup", "POST"): Rule(SIGNED_IN - APPLICANTS),
     ("apply.index", "GET"): Rule(APPLICANTS),
     ("apply.start", "POST"): Rule(APPLICANTS),
     ("apply.step", "GET"): Rule(OWNER, lambda w: {**APP(w), "step": 1}),
@@ -122,6 +130,9 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("panels.expert_case", "GET"): Rule(NOBODY, REVIEW_APP),
     ("panels.expert_review", "POST"): Rule(NOBODY, REVIEW_APP),
     ("panels.expert_declare", "POST"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_check", "GET"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_clear", "POST"): Rule(NOBODY, REVIEW_APP),
+    ("panels.expert_decline", "POST"): Rule(NOBODY, REVIEW_APP),
     ("panels.expert_recommend", "POST"): Rule(NOBODY, REVIEW_APP),
     ("panels.expert_material", "GET"): Rule(NOBODY, lambda w: {**REVIEW_APP(w), "material_id": w["review_material_id"]}),
     ("panels.expert_panel", "GET"): Rule(NOBODY, PANEL),
@@ -151,27 +162,34 @@ ACCESS: dict[tuple[str, str], Rule] = {
     ("publicity.holiday_calendar", "POST"): Rule(ADMIN),
     ("notifications.index", "GET"): Rule(SIGNED_IN),
     ("notifications.mark_read", "POST"): Rule(SIGNED_IN),
-    # The public site's staff preview under /site/: public pages, open to everyone.
-    ("site.home", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
-    ("site.section_index", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news"}),
-    ("site.tag_page", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "news", "tag": "阜新英才"}),
-    ("site.item", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", "section": "pages", "slug": "about"}),
-    ("site.asset", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "section": "pages", "slug": "stations",
+    # The public site's staff preview under /site/: staff only (the public read the static site).
+    ("site.home", "GET"): Rule(STAFF, lambda w: {"lang": "en"}),
+    ("site.section_index", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "section": "news"}),
+    ("site.tag_page", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "section": "news", "tag": "阜新英才"}),
+    ("site.item", "GET"): Rule(STAFF, lambda w: {"lang": "en", "section": "pages", "slug": "about"}),
+    ("site.asset", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "section": "pages", "slug": "stations",
                                                      "ref": "stations-map.svg"}),
-    ("site.not_found_page", "GET"): Rule(EVERYONE),
-    ("site.static", "GET"): Rule(EVERYONE, lambda w: {"filename": "site.css"}),
-    ("site.stations", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
-    ("site.publicity", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
-    ("site.search", "GET"): Rule(EVERYONE, lambda w: {"lang": "en"}),
-    ("site.publicity_batch", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **BATCH(w)}),
-    ("site.honour_roll", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
-    ("site.station", "GET"): Rule(EVERYONE, lambda w: {"lang": "en", **STATION(w)}),
-    ("site.stations_map", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
-    ("site.panels", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh"}),
-    ("site.panel", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "code": w["panel_code"]}),
-    ("site.expert", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"]}),
-    ("site.expert_photo", "GET"): Rule(EVERYONE, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"],
+    ("site.not_found_page", "GET"): Rule(STAFF),
+    ("site.static", "GET"): Rule(STAFF, lambda w: {"filename": "site.css"}),
+    ("site.stations", "GET"): Rule(STAFF, lambda w: {"lang": "zh"}),
+    ("site.publicity", "GET"): Rule(STAFF, lambda w: {"lang": "zh"}),
+    ("site.search", "GET"): Rule(STAFF, lambda w: {"lang": "en"}),
+    ("site.publicity_batch", "GET"): Rule(STAFF, lambda w: {"lang": "en", **BATCH(w)}),
+    ("site.honour_roll", "GET"): Rule(STAFF, lambda w: {"lang": "zh"}),
+    ("site.station", "GET"): Rule(STAFF, lambda w: {"lang": "en", **STATION(w)}),
+    ("site.stations_map", "GET"): Rule(STAFF, lambda w: {"lang": "zh"}),
+    ("site.panels", "GET"): Rule(STAFF, lambda w: {"lang": "zh"}),
+    ("site.panel", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "code": w["panel_code"]}),
+    ("site.expert", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"]}),
+    ("site.expert_photo", "GET"): Rule(STAFF, lambda w: {"lang": "zh", "expert_id": w["public_expert_id"],
                                                             "ext": "png"}),
+    ("privacy_rights.account", "GET"): Rule(SIGNED_IN),
+    ("privacy_rights.download", "GET"): Rule(SIGNED_IN),
+    ("privacy_rights.update_contact", "POST"): Rule(SIGNED_IN),
+    ("privacy_rights.request_correction", "POST"): Rule(OWNER, APP),
+    ("privacy_rights.withdraw_consent", "POST"): Rule(OWNER, APP),
+    ("privacy_rights.delete_account", "POST"): Rule(APPLICANTS),
+    ("privacy_rights.decide_correction", "POST"): Rule(STAFF, lambda w: {"request_id": w["correction_request_id"]}),
     ("site_admin.status", "GET"): Rule(frozenset({"hr_division", "hr_city", "admin"})),
     ("site_admin.publish", "POST"): Rule(frozenset({"admin"})),
 }
@@ -217,9 +235,11 @@ def world(app, make_user, make_expert, submitted_application, expert_review_appl
     batch = _open_batch(make_user, decided_application, users["hr_city"])
     entry = batch.entries[0]
     objection = publicity.record_objection(entry, users["hr_city"], "异议人", "13800009999", date(2026, 11, 20), "内容")
+    correction = corrections.request_correction(application, users["applicant_a"], "employer", "新单位", "换了工作")
     return {"users": users, "app_id": application.id, "material_id": application.materials[0].id,
             "station_id": station.id, "staff_id": staff.id,
             "batch_id": batch.id, "entry_id": entry.id, "objection_id": objection.id,
+            "correction_request_id": correction.id,
             **_panel_world(users, make_user, make_expert, make_panel, expert_review_application)}
 
 

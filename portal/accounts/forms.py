@@ -60,3 +60,18 @@ class ResetPasswordForm(FlaskForm):
 
 class PostForm(FlaskForm):
     """An empty form: gives one-button POSTs (sign out, withdraw, ...) CSRF protection."""
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("当前密码"), validators=[DataRequired(_l("请填写当前密码。"))])
+    password = PasswordField(_l("新密码"), validators=[DataRequired(_l("请设置密码。")), strong_password])
+    confirm = PasswordField(_l("确认新密码"), validators=[
+        DataRequired(_l("请再次输入密码。")), EqualTo("password", _l("两次输入的密码不一致。"))])
+    submit = SubmitField(_l("修改密码"))
+
+
+class CodeForm(FlaskForm):
+    """The 6-digit code of an authenticator app (sign-in second step, or confirming the setup)."""
+    code = StringField(_l("验证码"), validators=[DataRequired(_l("请填写认证器应用中显示的 6 位验证码。"))],
+                       render_kw={"autocomplete": "one-time-code", "inputmode": "numeric"})
+    submit = SubmitField(_l("验证"))

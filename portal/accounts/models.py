@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask import current_app, has_app_context
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -43,6 +43,30 @@ class User(UserMixin, Base):
     station_id: Mapped[int | None] = mapped_column(ForeignKey("stations.id", ondelete="SET NULL"), index=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Set when the holder closes the account (PIPL art. 47); it cannot sign in from then on.
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Set when the retention period ended and the personal fields were replaced.
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Part of every session's user id and remember-me token: bumping it ends them all.
+    session_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # Base32 secret of the authenticator app; None while two-factor sign-in is off.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    # The last time step whose code was accepted, so a code cannot be used twice.
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
+
+    def get_id(self) -> str:
+        """The Flask-Login id: the user id and session version, so a bumped version ends old sessions."""
+        return f"{self.id}:{self.session_version}"
+
+    @property
+    def totp_enabled(self) -> bool:
+        """True when sign-in asks for an authenticator code after the password."""
+        return self.totp_secret is not None
+
+    @property
+    def may_use_totp(self) -> bool:
+        """Staff, experts and station managers may turn on two-factor sign-in; applicants do not."""
+        return self.role != Role.APPLICANT.value
 
     def set_password(self, password: str) -> None:
         """Store a salted scrypt hash of `password`; the password itself is never kept."""

@@ -6,16 +6,20 @@ from flask_login import current_user
 
 from portal.accounts.models import Role
 from portal.accounts.staff import is_city_level
+from portal.applications import workflow
 from portal.applications.models import Application, Material
 from portal.kernel import db
 
 
 def can_view(user, application: Application) -> bool:
-    """Owner, admins, city HR, and division HR of the application's target division."""
+    """Owner, admins, city HR, and division HR of the application's target division; nobody but
+    the owner sees a draft that was never submitted."""
     if not user.is_authenticated:
         return False
     if application.applicant_id == user.id:
         return True
+    if application.state == workflow.DRAFT:
+        return False
     if user.role == Role.ADMIN.value:
         return True
     return can_act(user, application)

@@ -78,6 +78,10 @@ class Application(Base):
     privacy_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
     publication_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     publication_consent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the applicant withdrew the consent to 公示 (it can be withdrawn in any state).
+    publication_consent_withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # When the personal fields were replaced after the retention period (statistics are kept).
+    anonymised_at: Mapped[datetime | None] = mapped_column(DateTime)
     certificate_number: Mapped[str | None] = mapped_column(String(32), unique=True)
     recognised_at: Mapped[datetime | None] = mapped_column(DateTime)
 

@@ -193,6 +193,8 @@ def material_file(app_id: int, material_id: int):
 def status(app_id: int):
     """The application's state, its timeline and what was submitted."""
     application = access.get_application(app_id)
+    if application.applicant_id != current_user.id:  # staff reading someone's personal data
+        audit.record_now(current_user, "application.view", "application", app_id, page="status")
     can_withdraw = application.applicant_id == current_user.id and bool(
         [t for t in workflow.available(application.state, workflow.OWNER) if t.name == "withdraw"])
     return render_template("apply/status.html", application=application, can_withdraw=can_withdraw,

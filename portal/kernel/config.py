@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +36,7 @@ class Config:
     PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "")  # for links in mail sent from the CLI
     SEARCH_INDEX_DIR = os.environ.get("SEARCH_INDEX_DIR") or str(_INSTANCE / "search")
     SEARCH_SYNC = True  # index applications after each commit
-    PUBLIC_SITE_PREFIX = os.environ.get("PUBLIC_SITE_PREFIX", "/site")  # where search results link to
+    PUBLIC_SITE_PREFIX = os.environ.get("PUBLIC_SITE_PREFIX", "/site")  # where staff's search results link to
     REFERENCE_DATA_DIR = os.environ.get("REFERENCE_DATA_DIR") or str(PACKAGE_ROOT / "data")
 
     MAX_UPLOAD_BYTES = int(os.environ.get("MAX_UPLOAD_BYTES", str(10 * 1024 * 1024)))
@@ -44,9 +45,15 @@ class Config:
 
     PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's default cost: n=2**15, r=8, p=1
     PASSWORD_RESET_MAX_AGE = 3600
+    # Throttling: past the threshold each further try waits 2**(n - threshold) seconds after the
+    # last failure, at most LOGIN_MAX_DELAY_SECONDS; failures older than the window are forgotten.
     LOGIN_MAX_FAILURES = 5
     LOGIN_MAX_FAILURES_PER_IP = 30
-    LOGIN_WINDOW_SECONDS = 15 * 60
+    LOGIN_MAX_DELAY_SECONDS = 15 * 60
+    LOGIN_WINDOW_SECONDS = 24 * 3600
+    LOGIN_CODE_MAX_AGE = 5 * 60  # seconds between the password step and the authenticator code
+    REQUIRE_STAFF_TOTP = os.environ.get("REQUIRE_STAFF_TOTP", "") == "1"  # staff must set up two-factor
+    TOTP_ISSUER = "阜新英才 Fuxin Talent"
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -54,6 +61,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
     PREFERRED_URL_SCHEME = "https" if SESSION_COOKIE_SECURE else "http"
 
     BABEL_DEFAULT_LOCALE = "zh"
@@ -64,6 +72,10 @@ class Config:
     # The public static site (build.py, `flask publish-site`, the admin publish button).
     CONTENT_DIR = os.environ.get("CONTENT_DIR") or str(PROJECT_ROOT / "content")
     SITE_OUTPUT_DIR = os.environ.get("SITE_OUTPUT_DIR") or str(PROJECT_ROOT / "_site")
+    # Office mobile numbers the public site may show besides the stations' (comma-separated):
+    # the privacy guard refuses every other mainland mobile number it finds.
+    PRIVACY_PUBLISHED_MOBILES = tuple(filter(None, (n.strip() for n in
+                                                   os.environ.get("PRIVACY_PUBLISHED_MOBILES", "").split(","))))
     # Where the published site lives: an origin plus an optional subpath.
     SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "https://talent.fuxin.example/")
     PUBLIC_SITE_ONLY = False  # True: only the public blueprint, mounted at "/" (the static build)

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
 from portal.applications.models import Application
 from portal.kernel import db
-from portal.panels import conflicts
+from portal.panels import conflicts, declarations
 from portal.panels.models import Assignment, Panel, PanelCase, Review
 from portal.panels.scores import recommendation_of
 from portal.panels.scoring import rubric
@@ -84,4 +85,18 @@ def panel_outcome(application: Application) -> dict | None:
     if case is None:
         return None
     return {"panel": case.panel, "aggregate": application_aggregate(application),
-            "recommendation": recommendation_of(application)}
+            "recommendation": recommendation_of(application), "timeline": expert_timeline(application)}
+
+
+def expert_timeline(application: Application) -> list[tuple[str, datetime | None, datetime | None]]:
+    """(expert name, when they declared no conflict, when they submitted their score) per assigned
+    expert, for the staff deciding; None where it has not happened."""
+    answers = declarations.declarations_of(application)
+    rows = []
+    for assignment in db.session.scalars(select(Assignment).where(Assignment.application_id == application.id)
+                                         .order_by(Assignment.id)):
+        answer = answers.get(assignment.expert_id)
+        review = assignment.review
+        rows.append((assignment.expert.name, answer.declared_at if answer and answer.outcome == "none" else None,
+                     review.submitted_at if review else None))
+    return rows

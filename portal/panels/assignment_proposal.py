@@ -2,8 +2,8 @@
 
 Greedy, most-constrained case first; each case takes the least-loaded eligible experts (ties go
 to the one with the most spare capacity), skipping
-anyone conflicted, at their maximum load, already on the case, or from an affiliation the case
-already has. `violations()` re-checks a proposal against every rule independently.
+anyone conflicted, who declined the case, at their maximum load, already on the case, or from an
+affiliation the case already has. `violations()` re-checks a proposal against every rule independently.
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class Case:
     needed: int
     conflicts: frozenset[int] = frozenset()
     assigned: tuple[int, ...] = ()
+    declined: frozenset[int] = frozenset()  # experts who handed this case back
 
 
 @dataclass
@@ -58,7 +59,7 @@ def propose(cases: list[Case], experts: list[Expert]) -> Proposal:
             if len(picks) == case.needed:
                 break
             expert = by_id.get(expert_id)
-            if (expert is None or expert_id in taken or expert_id in case.conflicts
+            if (expert is None or expert_id in taken or expert_id in case.conflicts or expert_id in case.declined
                     or loads[expert_id] >= expert.max_load or expert.affiliation in affiliations):
                 continue
             picks.append(expert_id)
@@ -87,6 +88,8 @@ def violations(proposal: Proposal, cases: list[Case], experts: list[Expert]) -> 
                 problems.append(f"case {case.id}: expert {expert_id} is not a candidate")
             if expert_id in case.conflicts:
                 problems.append(f"case {case.id}: expert {expert_id} is conflicted")
+            if expert_id in case.declined:
+                problems.append(f"case {case.id}: expert {expert_id} declined it")
             loads[expert_id] = loads.get(expert_id, 0) + 1
         affiliations = [by_id[i].affiliation for i in everyone if i in by_id]
         if len(set(affiliations)) != len(affiliations):

@@ -16,15 +16,9 @@ from portal.applications.models import Application
 from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.panels import conflicts
+from portal.panels import conflicts, declarations
 from portal.panels.assignment_proposal import Case, Expert, Proposal, propose
-from portal.panels.models import (
-    Assignment,
-    ConflictOfInterest,
-    ExpertProfile,
-    Panel,
-    PanelCase,
-)
+from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
 from portal.panels.rules import reviewers_for
 
 
@@ -86,6 +80,7 @@ def _inputs(cases: list[PanelCase]) -> tuple[list[Case], list[Expert]]:
     current = loads(list(members))
     experts = [Expert(e.id, e.affiliation_key, e.max_load, current[e.id]) for e in members.values()]
     found = _active_conflicts([c.application_id for c in cases])
+    declined = declarations.declined_by([c.application_id for c in cases])
     assigned: dict[int, list[int]] = {}
     for a in db.session.scalars(select(Assignment).where(Assignment.application_id.in_([c.application_id for c in cases]))):
         assigned.setdefault(a.application_id, []).append(a.expert_id)
@@ -94,7 +89,8 @@ def _inputs(cases: list[PanelCase]) -> tuple[list[Case], list[Expert]]:
         already = tuple(assigned.get(case.application_id, ()))
         needed = max(0, reviewers_for(case.application.category_code) - len(already))
         inputs.append(Case(case.application_id, tuple(e.id for e in case.panel.members if e.active), needed,
-                           frozenset(found.get(case.application_id, ())), already))
+                           frozenset(found.get(case.application_id, ())), already,
+                           frozenset(declined.get(case.application_id, ()))))
     return inputs, experts
 
 
@@ -115,6 +111,8 @@ def _check(application: Application, case: PanelCase, expert: ExpertProfile, tak
         raise AssignmentRefused(_("%(name)s 不是该评审组的成员。", name=expert.name))
     if conflicts.is_conflicted(expert, application):
         raise AssignmentRefused(_("%(name)s 与该申报存在利益冲突，不能分配。", name=expert.name))
+    if expert.id in declarations.declined_by([application.id]).get(application.id, ()):
+        raise AssignmentRefused(_("%(name)s 已谢绝评审该申报。", name=expert.name))
     if any(other.id == expert.id for other in taken):
         raise AssignmentRefused(_("%(name)s 已被分配该申报。", name=expert.name))
     if any(other.affiliation_key == expert.affiliation_key for other in taken):

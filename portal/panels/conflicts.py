@@ -18,13 +18,7 @@ from portal.applications.models import Application
 from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.clock import utcnow
-from portal.panels.models import (
-    Assignment,
-    ConflictOfInterest,
-    ExpertProfile,
-    ExpertRelationship,
-    PanelCase,
-)
+from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, ExpertRelationship, PanelCase
 
 AUTOMATIC = ("affiliation", "relationship")
 DECLARED = "declared"
@@ -111,20 +105,20 @@ def conflicts_of(application: Application) -> list[ConflictOfInterest]:
         ConflictOfInterest.application_id == application.id).order_by(ConflictOfInterest.id)))
 
 
-def declare(expert: ExpertProfile, application: Application, reason: str) -> ConflictOfInterest:
-    """The expert declares a conflict; from now on they can neither see nor score the application."""
+def add_declared(expert: ExpertProfile, application: Application, reason: str) -> ConflictOfInterest:
+    """Record (inside the caller's transaction) the conflict the expert declares; from then on
+    they can neither see nor score the application. portal.services.declarations calls this."""
     if not (reason or "").strip():
         raise ConflictError(_("请说明利益冲突的情况。"))
-    with db.transaction() as session:
-        row = session.scalar(select(ConflictOfInterest).where(
-            ConflictOfInterest.application_id == application.id, ConflictOfInterest.expert_id == expert.id,
-            ConflictOfInterest.source == DECLARED))
-        if row is None:
-            row = ConflictOfInterest(application_id=application.id, expert_id=expert.id, source=DECLARED)
-            session.add(row)
-        row.detail, row.created_at = reason.strip(), utcnow()
-        row.overridden_by_id = row.overridden_at = row.override_reason = None
-        audit.record(expert.user, "conflict.declare", "application", application.id, expert_id=expert.id)
+    row = db.session.scalar(select(ConflictOfInterest).where(
+        ConflictOfInterest.application_id == application.id, ConflictOfInterest.expert_id == expert.id,
+        ConflictOfInterest.source == DECLARED))
+    if row is None:
+        row = ConflictOfInterest(application_id=application.id, expert_id=expert.id, source=DECLARED)
+        db.session.add(row)
+    row.detail, row.created_at = reason.strip(), utcnow()
+    row.overridden_by_id = row.overridden_at = row.override_reason = None
+    audit.record(expert.user, "conflict.declare", "application", application.id, expert_id=expert.id)
     return row
 
 

@@ -1,5 +1,6 @@
 """What an expert may see: their assignments (never a conflicted one), the applications they were
-assigned or chair, and those applications' fields with blind mode applied.
+assigned or chair, and those applications' fields with blind mode applied. A file opens only after
+the expert declared no conflict; other experts' work shows only once the expert scored it.
 
 Every expert-facing route loads applications through here, and here through
 portal.panels.conflicts, so a conflict hides an application everywhere at once.
@@ -13,7 +14,7 @@ from sqlalchemy import or_, select
 from portal.applications.models import Application, Material
 from portal.kernel import db
 from portal.kernel.china import masking
-from portal.panels import conflicts
+from portal.panels import conflicts, declarations
 from portal.panels.experts import profile_of
 from portal.panels.models import Assignment, ExpertProfile, Panel, PanelCase
 from portal.panels.scores import is_chair
@@ -98,3 +99,29 @@ def panel_applications(panel: Panel, profile: ExpertProfile) -> list[Application
         query = query.where(Application.id.in_(select(Assignment.application_id).where(
             Assignment.expert_id == profile.id)))
     return list(db.session.scalars(conflicts.hide_conflicted(query, profile).order_by(Application.id)))
+
+
+CONFLICT_CHECK_FIELDS = ("full_name", "employer", "category_code")
+
+
+def conflict_check_fields(application: Application) -> list[tuple[str, str]]:
+    """What the expert sees before opening the file, enough to spot a conflict: name, employer, category."""
+    return [(name, getattr(application, name) or "") for name in CONFLICT_CHECK_FIELDS]
+
+
+def cleared(profile: ExpertProfile, application: Application) -> bool:
+    """True once the expert declared no conflict with the application, so its file may open."""
+    return declarations.has_cleared(profile, application)
+
+
+def sees_colleagues(profile: ExpertProfile, application: Application) -> bool:
+    """True when the expert may see other experts' scores, comments and the aggregate: they declared
+    no conflict and submitted their own score (a chair who does not review it: once declared)."""
+    if not cleared(profile, application):
+        return False
+    assignment = db.session.scalar(select(Assignment).where(Assignment.application_id == application.id,
+                                                            Assignment.expert_id == profile.id))
+    if assignment is None:
+        return is_chair(profile, application)
+    review = assignment.review
+    return review is not None and (review.submitted_at is not None or review.reopened_at is not None)

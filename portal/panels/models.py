@@ -171,6 +171,24 @@ class ConflictOfInterest(Base):
         return self.overridden_at is None
 
 
+class ExpertDeclaration(Base):
+    """An expert's answer to the conflict check made before the file opens (they see only the
+    applicant's name, employer and category). `outcome`: none (no conflict: the file opens) |
+    conflict (a declared ConflictOfInterest too) | declined (the assignment handed back, with a reason)."""
+
+    __tablename__ = "expert_declarations"
+    __table_args__ = (UniqueConstraint("application_id", "expert_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id", ondelete="CASCADE"), index=True)
+    expert_id: Mapped[int] = mapped_column(ForeignKey("expert_profiles.id", ondelete="CASCADE"), index=True)
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    declared_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    expert: Mapped[ExpertProfile] = relationship(lazy="joined")
+
+
 class Review(Base):
     """An expert's scores for one assignment. Locked once submitted, until the chair reopens it."""
 

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from portal.accounts.forms import PostForm
 from portal.applications import access, workflow
 from portal.applications.models import Application
+from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.clock import today
 from portal.kernel.permissions import roles_required
-from portal.panels import aggregation, assignments, bp, conflicts, experts
+from portal.panels import aggregation, assignments, bp, conflicts, declarations, experts
 from portal.panels import scores as reviews
 from portal.panels.expert_import import ImportRejected, import_experts
 from portal.panels.forms import (
@@ -27,13 +28,7 @@ from portal.panels.forms import (
     RelationshipForm,
     SendForm,
 )
-from portal.panels.models import (
-    Assignment,
-    ConflictOfInterest,
-    ExpertProfile,
-    Panel,
-    PanelCase,
-)
+from portal.panels.models import Assignment, ConflictOfInterest, ExpertProfile, Panel, PanelCase
 from portal.panels.rules import default_deadline, default_max_load
 
 STAFF = ("hr", "admin")
@@ -159,8 +154,9 @@ def panel_ranking(panel_id: int):
 @bp.get("/panels/manage/experts")
 @roles_required(*STAFF)
 def expert_list():
-    """Every expert with private contact details and load."""
+    """Every expert with private contact details and load; the view of the contacts is audited."""
     everyone = _all_experts()
+    audit.record_now(current_user, "expert.contacts_view", "expert", None, expert_ids=[e.id for e in everyone])
     return render_template("panels/expert_list.html", experts=everyone,
                            loads=assignments.loads([e.id for e in everyone]))
 
@@ -184,8 +180,10 @@ def expert_new():
 @bp.route("/panels/manage/experts/<int:expert_id>", methods=["GET", "POST"])
 @roles_required(*STAFF)
 def expert_edit(expert_id: int):
-    """Edit an expert's profile (the login email stays)."""
+    """Edit an expert's profile (the login email stays); showing their contacts is audited."""
     profile = _expert(expert_id)
+    if request.method == "GET":
+        audit.record_now(current_user, "expert.contacts_view", "expert", expert_id)
     form = ExpertForm(obj=profile)
     if request.method == "GET":
         form.email.data = profile.user.email
@@ -255,15 +253,17 @@ def case(app_id: int):
     proposal = assignments.propose_for([case]).picks.get(app_id, [])
     form = AssignForm(deadline=default_deadline(), experts=proposal)
     conflicted = {c.expert_id for c in conflicts.conflicts_of(application) if c.active}
+    answers = declarations.declarations_of(application)
+    declined = {i for i, d in answers.items() if d.outcome == declarations.DECLINED}
     form.experts.choices = [(e.id, f"{e.name}（{e.affiliation}）") for e in case.panel.members
-                            if e.id not in conflicted and all(a.expert_id != e.id for a in current)]
+                            if e.id not in conflicted | declined and all(a.expert_id != e.id for a in current)]
     relation_form = RelationshipForm()
     relation_form.expert.choices = [(e.id, e.name) for e in case.panel.members]
     return render_template("panels/case.html", application=application, case=case, assignments=current,
                            form=form, proposal=proposal, conflicts=conflicts.conflicts_of(application),
                            conflicted=conflicted, aggregate=aggregation.application_aggregate(application),
                            counted=aggregation.counted_reviews(application), override_form=ReasonForm(),
-                           relation_form=relation_form, remove_form=PostForm(),
+                           relation_form=relation_form, remove_form=PostForm(), answers=answers,
                            recommendation=reviews.recommendation_of(application),
                            loads=assignments.loads([e.id for e in case.panel.members]), today=today())
 

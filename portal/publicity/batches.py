@@ -197,8 +197,9 @@ def _public_person(full_name: str, employer: str, category_code: str, education_
 
 
 def _published(entry: PublicityEntry) -> bool:
-    """Pulled entries and applicants who withdrew leave the public list."""
-    return entry.pulled_at is None and entry.application.state != workflow.WITHDRAWN
+    """Pulled entries, applicants who withdrew, and those who withdrew their consent leave the public list."""
+    return (entry.pulled_at is None and entry.application.state != workflow.WITHDRAWN
+            and entry.application.publication_consent)
 
 
 def public_batch(batch: PublicityBatch) -> dict[str, Any]:

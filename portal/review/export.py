@@ -20,12 +20,23 @@ from portal.kernel.reference_data import reference
 from portal.kernel.template_filters import local_datetime
 from portal.review.queue import QueueFilters, sorted_query
 
+# Characters that make a spreadsheet program read a cell as a formula (OWASP, CSV injection).
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 FETCH_BATCH = 1000
 CSV_CHUNK_ROWS = 500
 XLSX_CHUNK_BYTES = 64 * 1024
 EXPORT_COLUMNS = (Application.reference, Application.full_name, Application.id_number, Application.phone,
                   Application.employer, Application.category_code, Application.industry_code,
                   Application.division_code, Application.state, Application.submitted_at, Application.updated_at)
+
+
+def safe_cell(value: str) -> str:
+    """The cell text, with a leading apostrophe when it would otherwise start a formula.
+
+    An employer typed as ``=HYPERLINK(...)`` then reads as that text in Excel and WPS, in CSV
+    and XLSX alike, instead of running when staff open the export.
+    """
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
 def headers() -> list[str]:
@@ -43,13 +54,14 @@ def export_rows(user: User, filters: QueueFilters) -> Iterator[list[str]]:
     states = {state: workflow.state_label(state) for state in workflow.STATE_LABELS}
     query = sorted_query(user, filters, EXPORT_COLUMNS).execution_options(yield_per=FETCH_BATCH)
     for row in db.session.execute(query):
-        yield [row.reference or "", row.full_name or "",
-               (row.id_number or "") if unmasked else masking.mask_id_number(row.id_number),
-               (row.phone or "") if unmasked else masking.mask_phone(row.phone),
-               row.employer or "", categories.get(row.category_code, row.category_code or ""),
-               industries.get(row.industry_code, row.industry_code or ""),
-               divisions.get(row.division_code, row.division_code or ""), states.get(row.state, row.state),
-               local_datetime(row.submitted_at), local_datetime(row.updated_at)]
+        yield [safe_cell(cell) for cell in (
+            row.reference or "", row.full_name or "",
+            (row.id_number or "") if unmasked else masking.mask_id_number(row.id_number),
+            (row.phone or "") if unmasked else masking.mask_phone(row.phone),
+            row.employer or "", categories.get(row.category_code, row.category_code or ""),
+            industries.get(row.industry_code, row.industry_code or ""),
+            divisions.get(row.division_code, row.division_code or ""), states.get(row.state, row.state),
+            local_datetime(row.submitted_at), local_datetime(row.updated_at))]
 
 
 def csv_stream(user: User, filters: QueueFilters) -> Iterator[str]:

@@ -42,6 +42,8 @@ def queue_view():
     # Names looked up once per page rather than once per cell.
     names = {list_name: dict(reference(list_name).choices()) for list_name in ("categories", "industries", "divisions")}
     names["states"] = {state: workflow.state_label(state) for state in queue.STAFF_STATES}
+    if filters.q:  # a search by name or reference reads people's data: who looked for whom
+        audit.record_now(current_user, "queue.search", "application", None, q=filters.q[:100])
     return render_template("review/queue.html", filters=filters, result=queue.page(current_user, filters),
                            form=PostForm(), names=names, detail_prefix=url_for("review.queue"))
 

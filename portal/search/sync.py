@@ -28,8 +28,9 @@ def index_root() -> str | None:
 
 
 def application_document(application: Application) -> dict | None:
-    """The private-index document for a submitted application; None for drafts (never indexed)."""
-    if application.state == workflow.DRAFT or application.reference is None:
+    """The private-index document for a submitted application; None for drafts (never indexed)
+    and for records anonymised after their retention period (removed from the index)."""
+    if application.state == workflow.DRAFT or application.reference is None or application.anonymised_at:
         return None
     names = [
         reference("categories").name(application.category_code, "zh"),

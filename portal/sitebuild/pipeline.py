@@ -25,7 +25,7 @@ from portal.site.outputs import digest
 from portal.site.source import use_source
 from portal.sitebuild.check.linkcheck import check_links
 from portal.sitebuild.check.privacy import PrivacyGuard
-from portal.sitebuild.check.privacy_terms import forbidden_terms, terms_hash
+from portal.sitebuild.check.privacy_terms import forbidden_terms, published_mobiles, terms_hash
 from portal.sitebuild.check.vetting import Vetting
 from portal.sitebuild.index.export import (
     SEARCH_DIR,
@@ -36,11 +36,7 @@ from portal.sitebuild.index.export import (
     search_key,
 )
 from portal.sitebuild.publish.atomic import remove_output
-from portal.sitebuild.publish.buildstate import (
-    BuildState,
-    default_state_path,
-    fingerprint,
-)
+from portal.sitebuild.publish.buildstate import BuildState, default_state_path, fingerprint
 from portal.sitebuild.publish.machine_files import machine_files, write_if_changed
 from portal.sitebuild.publish.spare import spare_publish
 from portal.sitebuild.render.collector import collector_paused
@@ -123,8 +119,8 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
     clock.lap("load")
     use_source(app, source)
     plan = plan_outputs(app, source)
-    terms = forbidden_terms()
-    guard = PrivacyGuard(terms)
+    terms, published = forbidden_terms(), published_mobiles()
+    guard = PrivacyGuard(terms, published)
     clock.lap("plan")
     with BuildState(default_state_path(out_dir)) as state, spare_publish(out_dir, copy_live=not full) as stage:
         recorded = state.outputs()
@@ -158,7 +154,7 @@ def _build_site(app: Flask, out_dir: Path, content_dir: Path, full: bool, worker
         touched = {rel for rel, frozen in written.items() if frozen.touched} | machine_touched
         stage.changed |= touched | set(removed)
         clock.lap("freeze")
-        _check(stage.path, app, touched, removed, guard, terms_hash(terms), result, state, workers,
+        _check(stage.path, app, touched, removed, guard, terms_hash(terms, published), result, state, workers,
                everything_rendered=len(stale) == len(plan))
         clock.lap("check")
     clock.lap("publish")

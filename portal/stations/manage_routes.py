@@ -9,6 +9,7 @@ from sqlalchemy import select
 from portal.accounts import users as accounts
 from portal.accounts.forms import PostForm
 from portal.accounts.models import User
+from portal.audit import record as audit
 from portal.kernel import db
 from portal.kernel.permissions import roles_required
 from portal.stations import access as station_access
@@ -144,4 +145,6 @@ def assisted_applications(station_id: int):
     """Applications that named this station: reference, name, category and state, nothing more."""
     station = station_access.get_manageable_station(station_id, check=station_access.can_see_assisted)
     rows = station_directory.assisted_applications(station)
+    audit.record_now(current_user, "station.assisted_view", "station", station.id,
+                     references=[row["reference"] for row in rows][:500])
     return render_template("stations/assisted.html", station=station, rows=rows)

@@ -7,15 +7,19 @@ from portal.accounts.models import LoginAttempt, User
 from tests.conftest import PASSWORD, csrf_token_from
 
 
-def test_register_creates_an_applicant_with_a_hashed_password(client, app):
+def test_register_creates_an_applicant_with_a_hashed_password(client, auth, app, outbox):
     response = client.post("/register", data={
         "email": "New.Talent@Example.com", "phone": "+86 138 0000 1234",
         "password": "abcd1234", "confirm": "abcd1234"})
-    assert response.status_code == 302 and response.location.endswith("/apply/")
+    assert response.status_code == 200 and "若该邮箱可以注册" in response.get_data(as_text=True)
+    assert client.get("/apply/").status_code == 302  # registering does not sign in: the answer is uniform
     from portal.kernel import db
     user = db.session.query(User).filter_by(email="new.talent@example.com").one()
     assert user.role == "applicant" and user.phone == "13800001234"
     assert user.password_hash.startswith("scrypt:") and "abcd1234" not in user.password_hash
+    [welcome] = outbox()
+    assert welcome["To"] == "new.talent@example.com" and "/login" in welcome.get_content()
+    assert auth.login("new.talent@example.com", "abcd1234").location.endswith("/apply/")
 
 
 @pytest.mark.parametrize("data, message", [
@@ -31,11 +35,18 @@ def test_register_errors_keep_what_was_typed(client, data, message):
     assert f'value="{data["email"]}"' in page  # the email typed is still there
 
 
-def test_register_refuses_a_taken_email(client, make_user):
-    make_user(email="taken@example.com")
-    response = client.post("/register", data={"email": "TAKEN@example.com", "phone": "13800001234",
-                                              "password": "abcd1234", "confirm": "abcd1234"})
-    assert "该邮箱已注册" in response.get_data(as_text=True)
+def test_register_with_a_taken_email_answers_as_for_a_new_one_and_tells_the_owner(client, make_user, outbox):
+    owner = make_user(email="taken@example.com")
+    form = {"phone": "13800001234", "password": "abcd1234", "confirm": "abcd1234"}
+    taken = client.post("/register", data={"email": "TAKEN@example.com", **form})
+    fresh = client.post("/register", data={"email": "fresh@example.com", **form})
+    assert taken.status_code == fresh.status_code == 200
+    assert taken.get_data(as_text=True) == fresh.get_data(as_text=True)
+    assert "该邮箱已注册" not in taken.get_data(as_text=True)
+    warning, welcome = outbox()
+    assert warning["To"] == owner.email and "已有账号" in warning.get_content()
+    assert welcome["To"] == "fresh@example.com"
+    assert owner.check_password(PASSWORD)  # the owner's account is untouched
 
 
 def test_login_and_logout(client, auth, make_user):

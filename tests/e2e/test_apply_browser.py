@@ -14,6 +14,11 @@ def test_register_apply_upload_submit_and_see_timeline(page, live_server, tmp_pa
     page.get_by_label("密码", exact=True).fill("browser123")
     page.get_by_label("确认密码").fill("browser123")
     page.get_by_role("button", name="注册").click()
+    expect(page.get_by_role("heading", name="请查收邮件")).to_be_visible()  # registering does not sign in
+    page.get_by_role("link", name="前往登录").click()
+    page.get_by_label("电子邮箱").fill("browser.talent@example.com")
+    page.get_by_label("密码", exact=True).fill("browser123")
+    page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("heading", name="我的申报")).to_be_visible()
 
     page.get_by_role("button", name="开始新的申报").click()

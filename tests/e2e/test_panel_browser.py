@@ -1,5 +1,5 @@
 """HR sends an application in expert review to a panel and accepts the proposed reviewers; an
-expert signs in and scores it; HR sees the aggregate. In a real browser."""
+expert signs in, declares no conflict and scores it; HR sees the aggregate. In a real browser."""
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
@@ -38,6 +38,8 @@ def test_hr_assigns_an_expert_scores_and_hr_sees_the_aggregate(page, live_server
     _sign_in(page, live_server, reviewer.user)
     page.get_by_role("link", name="我的评审").click()
     page.get_by_role("link", name=application.reference).click()
+    expect(page.locator("#conflict-check")).to_contain_text(application.employer)  # before the file opens
+    page.get_by_role("button", name="无利益冲突，查看申报材料").click()
     expect(page.get_by_text("本评审组为盲审")).to_be_visible()
     for label, score in (("专业水平", "9"), ("创新能力", "8"), ("产业贡献", "7"), ("与阜新产业契合度", "10")):
         page.get_by_label(label, exact=False).fill(score)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from portal.audit.models import AuditEntry
 from portal.kernel import db
 from portal.kernel.clock import today
-from portal.panels import assignments, conflicts
+from portal.panels import assignments, conflicts, declarations
 from portal.panels.models import ConflictOfInterest
 
 
@@ -20,7 +20,8 @@ def staff(make_user):
 
 @pytest.fixture
 def case(make_user, make_expert, make_panel, expert_review_application, staff):
-    """An application (employer 阜新示例科技有限公司) sent to a panel of three experts, all assigned."""
+    """An application (employer 阜新示例科技有限公司) sent to a panel of three experts; the two
+    not conflicted are assigned and declared no conflict."""
     same = make_expert("同单位专家", affiliation=" 阜新示例科技 有限公司")  # spacing differs: still the same
     other = make_expert("外单位专家", affiliation="辽宁工程技术大学")
     third = make_expert("第三位专家", affiliation="沈阳工业大学")
@@ -28,6 +29,8 @@ def case(make_user, make_expert, make_panel, expert_review_application, staff):
     application = expert_review_application(make_user("applicant"))
     assignments.send_to_panel(application, panel, staff)
     assignments.assign(application, [other, third], today() + timedelta(days=7), staff)
+    for expert in (other, third):
+        declarations.declare_no_conflict(expert, application)
     return {"application": application, "same": same, "other": other, "third": third, "panel": panel}
 
 

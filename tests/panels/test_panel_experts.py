@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from portal.accounts.models import User
 from portal.kernel import clock, db
 from portal.kernel.clock import today
-from portal.panels import assignments
+from portal.panels import assignments, declarations
 from portal.panels import directory as panel_directory
 from portal.panels.expert_import import ImportRejected, import_experts
 from portal.panels.models import ExpertProfile, ReviewDigest
@@ -119,6 +119,7 @@ def test_blind_mode_hides_the_applicants_identity(client, auth, make_user, make_
     application = expert_review_application(make_user("applicant", phone="13812345678"))
     assignments.send_to_panel(application, make_panel([expert], blind=blind), staff)
     assignments.assign(application, [expert], today(), staff)
+    declarations.declare_no_conflict(expert, application)
     id_card = next(m for m in application.materials if m.material_type == "id_card")
     auth.login(expert.user)
     page = client.get(f"/expert/applications/{application.id}").get_data(as_text=True)

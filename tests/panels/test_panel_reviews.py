@@ -8,7 +8,7 @@ from sqlalchemy import select
 from portal.audit.models import AuditEntry
 from portal.kernel import db
 from portal.kernel.clock import today
-from portal.panels import aggregation, assignments
+from portal.panels import aggregation, assignments, declarations
 from portal.panels import scores as reviews
 from portal.panels.aggregation import Aggregate, aggregate, rank
 from portal.panels.scoring import Criterion, weighted_score
@@ -41,13 +41,15 @@ def test_ranking_orders_by_weighted_score_and_shares_ties():
 
 @pytest.fixture
 def scored(make_user, make_expert, make_panel, expert_review_application):
-    """An application with three assigned experts; the first chairs the panel."""
+    """An application with three assigned experts who declared no conflict; the first chairs the panel."""
     staff = make_user("hr")
     chair, second, third = (make_expert(affiliation=f"单位{n}") for n in range(3))
     panel = make_panel([chair, second, third], chair=chair)
     application = expert_review_application(make_user("applicant"))
     assignments.send_to_panel(application, panel, staff)
     made = assignments.assign(application, [chair, second, third], today() + timedelta(days=7), staff)
+    for expert in (chair, second, third):
+        declarations.declare_no_conflict(expert, application)
     return {"application": application, "assignments": made, "chair": chair, "staff": staff, "panel": panel}
 
 
@@ -108,6 +110,9 @@ def test_staff_see_the_aggregate_and_summaries_but_not_panel_comments(client, au
     assert "70.0" in ranking
     auth.login(third.expert.user)
     panel_page = client.get(f"/expert/panels/{scored['panel'].id}").get_data(as_text=True)
+    assert "仅评审组可见的意见" not in panel_page  # not before the expert's own score
+    _submit(third)
+    panel_page = client.get(f"/expert/panels/{scored['panel'].id}").get_data(as_text=True)
     assert "仅评审组可见的意见" in panel_page
 
 
@@ -118,6 +123,10 @@ def test_the_chair_writes_the_panel_recommendation(client, auth, scored):
                 data={"outcome": "recommend", "text": "一致推荐"})
     assert reviews.recommendation_of(application) is None
     auth.login(scored["chair"].user)
+    client.post(f"/expert/applications/{application.id}/recommendation",
+                data={"outcome": "recommend", "text": "一致推荐"})
+    assert reviews.recommendation_of(application) is None  # the chair reviews it too: own score first
+    _submit(scored["assignments"][0])
     client.post(f"/expert/applications/{application.id}/recommendation",
                 data={"outcome": "recommend", "text": "一致推荐"})
     assert reviews.recommendation_of(application).text == "一致推荐"

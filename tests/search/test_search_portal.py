@@ -103,11 +103,14 @@ def public_index(app):
     return docs
 
 
-def test_public_search_page_shows_snippets_facets_and_pages(client, public_index):
+def test_public_search_page_shows_snippets_facets_and_pages(app, client, auth, make_user, public_index):
     page = client.get("/search?q=服务站").get_data(as_text=True)
     assert 'id="search-results"' in page and "<mark>" in page
     assert "共找到 12 条结果" in page and "第 1 / 2 页" in page
-    assert 'href="/site/news/n' in page
+    # The public are sent to the published site; staff to the preview under /site/ (staff only).
+    assert f'href="{app.config["SITE_BASE_URL"].rstrip("/")}/news/n' in page and 'href="/site/' not in page
+    auth.login(make_user("hr"))
+    assert 'href="/site/news/n' in client.get("/search?q=服务站").get_data(as_text=True)
     second = client.get("/search?q=服务站&page=2").get_data(as_text=True)
     assert "第 2 / 2 页" in second and 'start="11"' in second
 

@@ -59,11 +59,34 @@ def test_admin_button_publishes_and_staff_see_the_result(client, auth, make_user
     assert "公开网站已发布" in text and "成功" in text and "button" in text
 
 
-def test_staff_preview_of_the_public_site(client):
+def test_staff_preview_of_the_public_site(client, auth, make_user):
+    auth.login(make_user("hr"))
     home = client.get("/site/").get_data(as_text=True)
     assert 'href="/site/assets/site.css"' in home and "首届" in home
     assert client.get("/site/en/pages/about/").status_code == 200
     assert client.get("/site/news/autumn-campaign-preview/").status_code == 404  # a draft
+
+
+def test_the_preview_is_for_staff_only(client, auth, make_user):
+    anonymous = client.get("/site/")
+    assert anonymous.status_code == 302 and "/login" in anonymous.headers["Location"]
+    assert client.get("/site/assets/site.css").status_code == 302
+    for role in ("applicant", "expert", "station_manager"):
+        auth.login(make_user(role))
+        assert client.get("/site/").status_code == 403, role
+        auth.logout()
+
+
+def test_the_preview_refuses_what_a_publish_would_refuse(client, auth, make_user, demo_content):
+    make_user("applicant", phone="13955556666")
+    write_news(demo_content, "leak", "联系电话 139 5555 6666", date="2030-01-01")
+    auth.login(make_user("hr"))
+    refused = client.get("/site/news/leak/")
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 451 and "隐私检查" in text and "139****6666" in text
+    assert "13955556666" not in text and "5555 6666" not in text
+    write_news(demo_content, "stranger", "举报电话 13700001111", date="2030-01-02")  # nobody's known number
+    assert client.get("/site/news/stranger/").status_code == 451
 
 
 def test_a_request_that_changes_a_station_publishes_once(app, app_config, tmp_path):  # app: tables emptied after

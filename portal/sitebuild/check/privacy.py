@@ -6,6 +6,10 @@ Numbers are matched however they are formatted (``13812345678``,
 ``138 1234 5678``, ``138-1234-5678``, ``+86 138.1234.5678``), emails case
 insensitively, and all terms also after HTML entities and %-escapes are
 decoded. Hits report a masked term, so the report does not leak it again.
+
+Known values are not enough: a stranger's number belongs to no applicant. So the guard also
+refuses, by pattern, any checksum-valid resident ID number (GB 11643) and any mainland mobile
+number that is not on the short list of published office numbers it is given.
 """
 
 from __future__ import annotations
@@ -19,15 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
+from portal.kernel.china import idcard, mobile
+
 KINDS = ("id_number", "phone", "email", "name")
 # Digits may be broken up by spaces, hyphens, dots, brackets or no-break
 # spaces; an ID number may end in X.
-_SEP = r"[\s\-.()\uff08\uff09\u00a0\u3000]{0,3}"
+_SEP_CLASS = r"[\s\-.()\uff08\uff09\u00a0\u3000]"
+_SEP = _SEP_CLASS + "{0,3}"
 _NOT_DIGIT = re.compile(r"[^\dXx]")
 _EMAIL_LIKE = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
 # Stretches of text between quotes and angle brackets, and a %-escape in one.
 _STRETCH = re.compile(r"[^\"'<>]*")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")  # a bare literal first: re finds it fast
+_GROUP_SEP = re.compile(_SEP_CLASS + "+")
+# A digit run long enough to hold a mobile number (11 digits) or an ID number (18).
+_LONG_RUN = re.compile(rf"[0-9](?:{_SEP}+[0-9]){{10,}}+(?:{_SEP}[Xx])?")
+PATTERN_LABEL = "any person (matched by pattern)"
 _CLEAN_MEMO_SIZE = 100_000
 _SNIFF_BYTES = 8192
 # Below this many files a process pool costs more than it saves.
@@ -83,7 +94,11 @@ def _digits(value: str) -> str:
 class PrivacyGuard:
     """A compiled set of forbidden terms, ready to scan text or a whole site."""
 
-    def __init__(self, terms: Iterable[ForbiddenTerm]) -> None:
+    def __init__(self, terms: Iterable[ForbiddenTerm], published_mobiles: Iterable[str] | None = None) -> None:
+        """``published_mobiles``: the office mobile numbers the site may show; None turns the
+        pattern checks off (for callers that look for known values only)."""
+        self._patterns = published_mobiles is not None
+        self._published = frozenset(filter(None, map(mobile.normalise, published_mobiles or ())))
         self._numbers: dict[str, ForbiddenTerm] = {}
         self._emails: dict[str, ForbiddenTerm] = {}
         self._names: dict[str, ForbiddenTerm] = {}
@@ -109,7 +124,7 @@ class PrivacyGuard:
 
     def scan_text(self, text: str) -> list[ForbiddenTerm]:
         """The forbidden terms occurring in ``text``, each once, in a stable order."""
-        if not (self._numbers or self._emails or self._names):
+        if not (self._numbers or self._emails or self._names or self._patterns):
             return []  # nothing to look for
         found: dict[tuple[str, str], ForbiddenTerm] = {}
         variants = {text, html.unescape(text)} if "&" in text else {text}
@@ -137,6 +152,8 @@ class PrivacyGuard:
 
     def _scan_variant(self, text: str) -> Iterable[ForbiddenTerm]:
         yield from self._scan_numbers(text)
+        if self._patterns:
+            yield from self._scan_patterns(text)
         yield from self._scan_emails(text)
         if self._name_re is not None:
             for match in self._name_re.finditer(text):
@@ -152,6 +169,38 @@ class PrivacyGuard:
                     term = self._numbers.get(run[start:start + length])
                     if term is not None:
                         yield term
+
+    def _scan_patterns(self, text: str) -> Iterable[ForbiddenTerm]:
+        """Valid ID numbers and unpublished mobiles, whoever they belong to.
+
+        A run of digit groups ("138 1234 5678", "2026-11-23") is tried group by group, so a
+        number written next to a date or a time is still seen, while a longer run of digits
+        (an order number, a hash) is not read as a phone number hidden inside it.
+        """
+        for match in _LONG_RUN.finditer(text):
+            groups = [g.upper() for g in _GROUP_SEP.split(match.group()) if g]
+            for first in range(len(groups)):
+                candidate = ""
+                for group in groups[first:]:
+                    candidate += group
+                    if len(candidate) > 18:
+                        break
+                    term = self._pattern_term(candidate)
+                    if term is not None:
+                        yield term
+
+    def _pattern_term(self, candidate: str) -> ForbiddenTerm | None:
+        if len(candidate) == 18:
+            try:
+                return ForbiddenTerm("id_number", idcard.validate(candidate), PATTERN_LABEL)
+            except idcard.InvalidIdNumber:
+                return None
+        if len(candidate) in (11, 13):
+            number = mobile.normalise(candidate[2:] if len(candidate) == 13 and candidate.startswith("86")
+                                      else candidate)
+            if number is not None and number not in self._published:
+                return ForbiddenTerm("phone", number, PATTERN_LABEL)
+        return None
 
     def _scan_emails(self, text: str) -> Iterable[ForbiddenTerm]:
         # Any forbidden address inside an address-like token counts, so a
@@ -242,7 +291,8 @@ def _read_text(path: Path) -> str | None:
 
 
 def scan_site(
-    site: Path, terms: Iterable[ForbiddenTerm], only: Iterable[str] | None = None, workers: int = 1
+    site: Path, terms: Iterable[ForbiddenTerm], only: Iterable[str] | None = None, workers: int = 1,
+    published_mobiles: Iterable[str] | None = None,
 ) -> list[PrivacyHit]:
     """Every occurrence of ``terms`` in the text files under ``site`` (empty means safe)."""
-    return PrivacyGuard(terms).scan_site(site, only, workers)
+    return PrivacyGuard(terms, published_mobiles).scan_site(site, only, workers)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
+from flask import current_app
 from sqlalchemy import select
 
 from portal.accounts.models import User
 from portal.applications.models import Application
 from portal.kernel import db
+from portal.privacy_rights.models import PLACEHOLDER_NAME
 from portal.sitebuild.check.privacy import ForbiddenTerm
+from portal.stations.models import Station
 
 
 def _people_terms() -> Iterable[ForbiddenTerm]:
@@ -39,7 +42,8 @@ def _people_terms() -> Iterable[ForbiddenTerm]:
     # A consenting person may share a name with someone who did not consent; publishing the
     # consenting person's name must stay possible, so such a name is not forbidden.
     for name, label in sorted(unconsented.items()):
-        if name not in consented_names:
+        # The placeholder of anonymised records names nobody (and the privacy page quotes it).
+        if name not in consented_names and name != PLACEHOLDER_NAME:
             yield ForbiddenTerm("name", name, label)
 
 
@@ -49,9 +53,19 @@ def forbidden_terms() -> list[ForbiddenTerm]:
     return sorted(set(_people_terms()), key=lambda t: (t.kind, t.value, t.label))
 
 
-def terms_hash(terms: Iterable[ForbiddenTerm]) -> str:
-    """A hash of ``terms``: when it changes, the whole site must be scanned again."""
-    digest = hashlib.sha256()
+def published_mobiles() -> list[str]:
+    """The mobile numbers the public site may show: the service stations' office numbers and
+    the short list in PRIVACY_PUBLISHED_MOBILES. Any other mobile number stops a publish."""
+    stations = db.session.scalars(select(Station.office_phone)).all()
+    return sorted({*filter(None, stations), *current_app.config.get("PRIVACY_PUBLISHED_MOBILES", ())})
+
+
+def terms_hash(terms: Iterable[ForbiddenTerm], published: Iterable[str] = ()) -> str:
+    """A hash of ``terms`` and the published mobiles (and of the guard's pattern rules): when it
+    changes, the whole site must be scanned again."""
+    digest = hashlib.sha256(b"patterns: id-number checksum, mainland mobile\n")
+    for number in published:
+        digest.update(f"published\0{number}\n".encode())
     for term in terms:
         digest.update(f"{term.kind}\0{term.value}\n".encode())
     return digest.hexdigest()
