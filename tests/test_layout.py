@@ -12,8 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PORTAL = ROOT / "portal"
-FEATURES = ("accounts", "applications", "audit", "demo", "holidays", "home", "notifications", "panels", "publicity",
-            "review", "search", "stations")
+FEATURES = ("accounts", "applications", "audit", "demo", "holidays", "home", "notifications", "panels",
+            "privacy_rights", "publicity", "review", "search", "stations")
 # What each lower package may import from the portal, besides itself.
 ALLOWED = {
     "kernel": (),

@@ -6,7 +6,6 @@ from flask_login import current_user
 
 from portal.accounts.models import Role
 from portal.accounts.staff import is_city_level
-from portal.applications import workflow
 from portal.applications.models import Application, Material
 from portal.kernel import db
 
@@ -18,7 +17,7 @@ def can_view(user, application: Application) -> bool:
         return False
     if application.applicant_id == user.id:
         return True
-    if application.state == workflow.DRAFT:
+    if application.submitted_at is None:  # a draft never submitted is the applicant's alone
         return False
     if user.role == Role.ADMIN.value:
         return True
